@@ -1,0 +1,3 @@
+export * from './vm-platform';
+export * from './address-plan';
+export * from './create-vm-platform';

@@ -1,0 +1,2 @@
+export * from './opentofu-stack';
+export * from './region-stack';

@@ -1,0 +1,59 @@
+import { LocalBackend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+
+/** The registry OpenTofu resolves provider sources against; written out in full so OpenTofu and cdktf agree. */
+export const OPENTOFU_REGISTRY = 'registry.opentofu.org';
+
+/** Configuration shared by every stack this project synthesizes. */
+export interface OpenTofuStackProps {
+  /**
+   * Local state file, relative to the stack's working directory (`cdktf.out/stacks/<stack>`).
+   * Kept outside `cdktf.out` so re-synthesizing never touches state.
+   * @default ../../../state/<stack>/terraform.tfstate
+   */
+  readonly localStatePath?: string;
+}
+
+/**
+ * A TerraformStack whose output OpenTofu accepts unchanged: an explicit backend with a relative path
+ * (cdktf's default embeds the build machine's absolute path) and every provider source fully
+ * qualified with a version (cdktf writes bare sources such as "aws", which OpenTofu and cdktf
+ * resolve against different registries — OpenTofu issue 2402).
+ */
+export class OpenTofuStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: OpenTofuStackProps = {}) {
+    super(scope, id);
+    new LocalBackend(this, { path: props.localStatePath ?? `../../../state/${id}/terraform.tfstate` });
+  }
+
+  public toTerraform(): any {
+    const tf = super.toTerraform();
+    const requiredProviders: Record<string, { source?: string; version?: string }> = tf.terraform?.required_providers ?? {};
+    for (const [name, requirement] of Object.entries(requiredProviders)) {
+      requirement.source = qualifyProviderSource(name, requirement.source);
+      if (!requirement.version) {
+        throw new Error(`stack ${this.node.id}: provider "${name}" (${requirement.source}) has no version; pin it in versions.json`);
+      }
+    }
+    return tf;
+  }
+}
+
+/**
+ * Turns any provider source cdktf writes into `registry.opentofu.org/<namespace>/<type>`:
+ * "aws" → hashicorp/aws, "hetznercloud/hcloud" → registry.opentofu.org/hetznercloud/hcloud,
+ * "registry.terraform.io/x/y" → registry.opentofu.org/x/y.
+ */
+export function qualifyProviderSource(name: string, source: string | undefined): string {
+  const parts = (source ?? name).split('/');
+  switch (parts.length) {
+    case 1:
+      return `${OPENTOFU_REGISTRY}/hashicorp/${parts[0]}`;
+    case 2:
+      return `${OPENTOFU_REGISTRY}/${parts[0]}/${parts[1]}`;
+    case 3:
+      return parts[0] === 'registry.terraform.io' ? `${OPENTOFU_REGISTRY}/${parts[1]}/${parts[2]}` : parts.join('/');
+    default:
+      throw new Error(`provider "${name}": cannot read source "${source}"`);
+  }
+}

@@ -1,0 +1,53 @@
+import * as path from 'path';
+import { info, reportError, success } from './output';
+import { synthesize } from './synth';
+import { loadSovereignModel } from '../config/load-environments';
+
+const USAGE = `Usage: sovereign <command> [options]
+
+Commands:
+  synth [--output DIR]   validate environments/ and write cdktf.out/stacks/<stack>/cdk.tf.json
+  validate               validate environments/ only; writes nothing
+  help                   show this text
+
+Exit codes: 0 success, 1 invalid configuration (file, JSON pointer and allowed values are printed),
+2 any other failure.`;
+
+/** Runs one `sovereign` command and resolves to its exit code. The only place that prints. */
+export async function runCli(argv: readonly string[], projectDir: string = process.cwd()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'synth': {
+        // The cdktf CLI passes its output directory in CDKTF_OUTDIR.
+        const outdir = optionValue(rest, '--output') ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+        const result = synthesize(projectDir, outdir);
+        const shown = path.isAbsolute(result.outdir) ? path.relative(projectDir, result.outdir) || '.' : result.outdir;
+        for (const stack of result.stacks) success(`${shown}/stacks/${stack}/cdk.tf.json`);
+        info(`synthesized ${result.stacks.length} stack${result.stacks.length === 1 ? '' : 's'}`);
+        return 0;
+      }
+      case 'validate': {
+        const model = loadSovereignModel(projectDir);
+        for (const environment of model.environments) success(`${environment.file}`);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        info(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        info(USAGE);
+        return reportError(new Error(`unknown command "${command}"`));
+    }
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function optionValue(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}

@@ -1,0 +1,37 @@
+import { ConfigError, ConfigErrors } from '../config/errors';
+
+/** Colour only when writing to a terminal and NO_COLOR is unset. */
+function paint(code: number, text: string, stream: NodeJS.WriteStream): string {
+  return stream.isTTY && !process.env.NO_COLOR ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+export function info(message: string): void {
+  process.stdout.write(`${message}\n`);
+}
+
+export function success(message: string): void {
+  process.stdout.write(`${paint(32, '✔', process.stdout)} ${message}\n`);
+}
+
+export function failure(message: string): void {
+  process.stderr.write(`${paint(31, 'error', process.stderr)} ${message}\n`);
+}
+
+/**
+ * Prints an error the way users need it: input problems as one line each (file#pointer: problem
+ * (allowed: …)), anything else with its message only. Returns the exit code to use.
+ */
+export function reportError(error: unknown): number {
+  if (error instanceof ConfigErrors) {
+    for (const e of error.errors) failure(e.message);
+    failure(`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} in the configuration; nothing was written`);
+    return 1;
+  }
+  if (error instanceof ConfigError) {
+    failure(error.message);
+    return 1;
+  }
+  failure(error instanceof Error ? error.message : String(error));
+  if (process.env.SOVEREIGN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 2;
+}

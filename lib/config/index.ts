@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './model';
+export * from './cidr';
+export * from './regions';
+export * from './load-environments';

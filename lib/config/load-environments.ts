@@ -1,0 +1,228 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import environmentSchema from './schemas/environment.schema.json';
+import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
+import { ConfigError, ConfigErrors, pointer } from './errors';
+import { CloudProvider, EnvironmentSpec, NodePoolSpec, SovereignModel } from './model';
+import { CLOUD_PROVIDERS, KNOWN_REGIONS } from './regions';
+
+/** File name of a region environment inside `environments/<provider>-<region>/`. */
+export const ENVIRONMENT_FILE = 'environment.json';
+
+const DEFAULT_IMAGE = 'ubuntu-24.04';
+const CONTROL_PLANE_POOL = 'control-plane';
+
+/** Instance type shapes per cloud; anything else is almost certainly a typo. */
+const INSTANCE_TYPE_PATTERNS: Readonly<Record<CloudProvider, { pattern: RegExp; allowed: string }>> = {
+  hetzner: { pattern: /^(cx|cpx|cax|ccx)\d{2}$/, allowed: 'a Hetzner server type such as cx22, cpx31, cax21, ccx23' },
+};
+
+/** Key names that betray a credential; credentials never belong in an environment file. */
+const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
+/** Values that are credentials whatever their key (AWS access key ids, PEM private keys). */
+const CREDENTIAL_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
+let compiledSchema: ValidateFunction | undefined;
+function schemaValidator(): ValidateFunction {
+  compiledSchema ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(environmentSchema);
+  return compiledSchema;
+}
+
+/**
+ * Loads every `environments/<name>/environment.json` under `projectDir`, validates it and returns
+ * the typed model. Throws ConfigErrors listing every problem found (file, JSON pointer, allowed).
+ */
+export function loadSovereignModel(projectDir: string): SovereignModel {
+  const environmentsDir = path.join(projectDir, 'environments');
+  const errors: ConfigError[] = [];
+  const environments: EnvironmentSpec[] = [];
+  const names = fs.existsSync(environmentsDir)
+    ? fs.readdirSync(environmentsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+  for (const name of names) {
+    const relativeFile = path.posix.join('environments', name, ENVIRONMENT_FILE);
+    const absoluteFile = path.join(environmentsDir, name, ENVIRONMENT_FILE);
+    if (!fs.existsSync(absoluteFile)) continue;
+    try {
+      environments.push(parseEnvironment(relativeFile, name, fs.readFileSync(absoluteFile, 'utf8')));
+    } catch (e) {
+      if (e instanceof ConfigErrors) errors.push(...e.errors);
+      else if (e instanceof ConfigError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (names.length === 0 || (environments.length === 0 && errors.length === 0)) {
+    errors.push(new ConfigError('environments', '', 'no environment found', `one folder per region, environments/<provider>-<region>/${ENVIRONMENT_FILE}`));
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return { environments };
+}
+
+/**
+ * Validates one environment document: JSON syntax, credentials, JSON Schema, then the semantic rules
+ * a schema cannot express. `name` is the folder name, which must be `<provider>-<region>`.
+ */
+export function parseEnvironment(file: string, name: string, text: string): EnvironmentSpec {
+  const document = parseJson(file, text);
+  const credentialErrors = findCredentials(file, document, '');
+  if (credentialErrors.length > 0) throw new ConfigErrors(credentialErrors);
+
+  const validate = schemaValidator();
+  if (!validate(document)) {
+    throw new ConfigErrors((validate.errors ?? []).map((e) => schemaError(file, e)));
+  }
+  const raw = document as RawEnvironment;
+  const errors: ConfigError[] = [];
+  const provider = raw.provider;
+
+  if (!KNOWN_REGIONS[provider].includes(raw.region)) {
+    errors.push(new ConfigError(file, '/region', `unknown ${provider} region "${raw.region}"`, KNOWN_REGIONS[provider].join(', ')));
+  }
+  const expectedName = `${provider}-${raw.region}`;
+  if (name !== expectedName) {
+    errors.push(new ConfigError(file, '', `folder "${name}" does not match provider and region`, `environments/${expectedName}/`));
+  }
+
+  const network = checkCidr(file, '/network/cidr', raw.network.cidr, errors);
+  let subnet: Ipv4Cidr | undefined;
+  if (raw.network.subnetCidr !== undefined) {
+    subnet = checkCidr(file, '/network/subnetCidr', raw.network.subnetCidr, errors);
+    if (network && subnet && !cidrContains(network, subnet)) {
+      errors.push(new ConfigError(file, '/network/subnetCidr', `${raw.network.subnetCidr} is not inside network ${raw.network.cidr}`, `a range inside ${raw.network.cidr}`));
+    }
+  } else if (network) {
+    subnet = firstSubnet(network, 24);
+  }
+
+  const adminCidrs = raw.adminCidrs ?? [];
+  const parsedAdmin = adminCidrs.map((cidr, i) => checkCidr(file, pointer('adminCidrs', i), cidr, errors));
+  parsedAdmin.forEach((cidr, i) => {
+    if (cidr && network && cidrsOverlap(cidr, network)) {
+      errors.push(new ConfigError(file, pointer('adminCidrs', i), `${adminCidrs[i]} overlaps the private network ${raw.network.cidr}`, 'public ranges of your operators'));
+    }
+  });
+
+  if (raw.controlPlane.count % 2 === 0) {
+    errors.push(new ConfigError(file, '/controlPlane/count', `server count ${raw.controlPlane.count} is even; etcd needs an odd number for quorum`, '1, 3, 5, …'));
+  }
+
+  const pools: Array<{ raw: RawPool; at: string }> = [
+    { raw: { ...raw.controlPlane, name: raw.controlPlane.name ?? CONTROL_PLANE_POOL }, at: '/controlPlane' },
+    ...(raw.agentPools ?? []).map((p, i) => ({ raw: p, at: pointer('agentPools', i) })),
+  ];
+  const seen = new Map<string, string>();
+  for (const { raw: pool, at } of pools) {
+    const poolName = pool.name as string;
+    const first = seen.get(poolName);
+    if (first !== undefined) {
+      errors.push(new ConfigError(file, `${at}/name`, `pool name "${poolName}" is already used at ${first}`, 'a name unique within the environment'));
+    }
+    seen.set(poolName, at);
+    const shape = INSTANCE_TYPE_PATTERNS[provider];
+    if (!shape.pattern.test(pool.instanceType)) {
+      errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is not a ${provider} instance type`, shape.allowed));
+    }
+  }
+
+  if (errors.length > 0) throw new ConfigErrors(errors);
+
+  const labels = raw.labels ?? {};
+  const toPool = (p: RawPool): NodePoolSpec => ({ name: p.name as string, count: p.count, instanceType: p.instanceType, labels: p.labels ?? {} });
+  return {
+    name,
+    file,
+    provider,
+    region: raw.region,
+    network: { cidr: raw.network.cidr, subnetCidr: formatCidr(subnet as Ipv4Cidr) },
+    controlPlane: toPool(pools[0].raw),
+    agentPools: pools.slice(1).map((p) => toPool(p.raw)),
+    image: raw.image ?? DEFAULT_IMAGE,
+    sshPublicKeys: raw.sshPublicKeys ?? [],
+    adminCidrs,
+    labels,
+  };
+}
+
+interface RawPool {
+  name?: string;
+  count: number;
+  instanceType: string;
+  labels?: Record<string, string>;
+}
+
+interface RawEnvironment {
+  provider: CloudProvider;
+  region: string;
+  network: { cidr: string; subnetCidr?: string };
+  controlPlane: RawPool;
+  agentPools?: RawPool[];
+  image?: string;
+  sshPublicKeys?: string[];
+  adminCidrs?: string[];
+  labels?: Record<string, string>;
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    throw new ConfigError(file, '', `invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, 'a JSON object (RFC 8259)');
+  }
+}
+
+function findCredentials(file: string, value: unknown, at: string): ConfigError[] {
+  const hint = 'credentials belong in tofu.tfvars (git-ignored, mode 0600, written by `sovereign init`) or the provider\'s environment variables';
+  if (typeof value === 'string') {
+    return CREDENTIAL_VALUE.test(value) ? [new ConfigError(file, at, 'this value looks like a credential', hint)] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => findCredentials(file, v, `${at}/${i}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => {
+      const here = `${at}${pointer(key)}`;
+      if (key !== '$schema' && CREDENTIAL_KEY.test(key)) return [new ConfigError(file, here, `"${key}" looks like a credential`, hint)];
+      return findCredentials(file, v, here);
+    });
+  }
+  return [];
+}
+
+function checkCidr(file: string, at: string, text: string, errors: ConfigError[]): Ipv4Cidr | undefined {
+  const cidr = parseCidr(text);
+  if (!cidr) errors.push(new ConfigError(file, at, `"${text}" is not an IPv4 CIDR with the host bits zero`, 'e.g. 10.0.0.0/16'));
+  return cidr;
+}
+
+function schemaError(file: string, error: ErrorObject): ConfigError {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return new ConfigError(file, `${at}${pointer(String(params.additionalProperty))}`, `unknown property "${params.additionalProperty}"`, knownProperties(error));
+    case 'required':
+      return new ConfigError(file, `${at}${pointer(String(params.missingProperty))}`, `missing required property "${params.missingProperty}"`);
+    case 'enum':
+      return new ConfigError(file, at, `must be one of the listed values`, (params.allowedValues as unknown[]).join(', '));
+    case 'pattern':
+      return new ConfigError(file, at, 'does not have the required form', `a string matching ${params.pattern}`);
+    default:
+      return new ConfigError(file, at, error.message ?? error.keyword);
+  }
+}
+
+function knownProperties(error: ErrorObject): string | undefined {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties).filter((k) => k !== '$schema').join(', ') : undefined;
+}
+
+/** Every cloud provider name accepted in `provider`, for messages and the CLI. */
+export const SUPPORTED_PROVIDERS: readonly CloudProvider[] = CLOUD_PROVIDERS;

@@ -1,0 +1,406 @@
+#!/usr/bin/env bash
+# Installs everything the offline test bed needs, without the public Terraform/OpenTofu registries:
+#   tofu        OpenTofu (a `tofu` >= opentofu.minVersion on PATH, else the pinned one built from Go source)
+#   providers   every provider in versions.json with "build": true, built from Go source into a
+#               filesystem mirror (registry.opentofu.org/<ns>/<type>/<version>/<os_arch>/...)
+#   pdns        PowerDNS (sqlite3 backend) + dig, from Debian; the packaged service is never left running
+#   validators  cloud-init (schema checks), shellcheck (Debian) and checkov (PyPI, in a venv)
+#   all         all of the above (default)
+#
+# Versions come from versions.json. Builds are cached outside the repo in
+#   ${SOVEREIGN_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sovereign-tofu}
+# and the repo gets a git-ignored .tools/ folder: .tools/tofurc (CLI config pointing at the
+# mirror) and .tools/bin/ (links to every tool). Idempotent: a second run only checks.
+#
+# Environment:
+#   SOVEREIGN_TOOLS_CACHE     cache root (see above)
+#   SOVEREIGN_TOFU_FROM_PATH  0 = ignore any `tofu` on PATH and always use the pinned build
+#   SOVEREIGN_PYTHON          python used to create the checkov venv (default: python3)
+#   GO                        go binary (default: go on PATH, else /usr/local/go/bin/go)
+set -euo pipefail
+export CHECKPOINT_DISABLE=1 # no version check calls from tofu
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VERSIONS_FILE="$REPO/versions.json"
+CACHE="${SOVEREIGN_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sovereign-tofu}"
+TOOLS="$REPO/.tools"
+MIRROR="$CACHE/mirror"
+TMPROOT="$CACHE/.tmp" # on the same filesystem as the cache, so the final `mv` is an atomic rename
+
+# Debian packages per step. dnsutils is the transitional name of bind9-dnsutils (dig); sqlite3
+# (the CLI) creates the PowerDNS database from the schema shipped by pdns-backend-sqlite3.
+PDNS_PACKAGES=(pdns-server pdns-backend-sqlite3 pdns-tools dnsutils sqlite3)
+VALIDATOR_PACKAGES=(cloud-init shellcheck)
+
+log() { printf '[tools] %s\n' "$*"; }
+die() {
+  printf '[tools] ERROR: %s\n' "$*" >&2
+  exit 1
+}
+elapsed() { # seconds -> "1m05s"
+  printf '%dm%02ds' $(($1 / 60)) $(($1 % 60))
+}
+
+# Temp dirs of this run, removed on exit (an interrupted build leaves nothing that looks complete,
+# because results only reach their final path by a rename at the very end).
+TMP_DIRS=()
+cleanup() {
+  local d
+  for d in "${TMP_DIRS[@]}"; do
+    [[ -e "$d" ]] && { chmod -R u+w "$d" 2>/dev/null || true; rm -rf "$d"; }
+  done
+  return 0
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+new_tmp() { # new_tmp NAME -> prints a fresh dir under $TMPROOT
+  local d
+  mkdir -p "$TMPROOT"
+  d="$(mktemp -d "$TMPROOT/$1.XXXXXX")"
+  TMP_DIRS+=("$d")
+  printf '%s\n' "$d"
+}
+# Move a finished build into place. If another run got there first, keep theirs.
+install_dir() { # install_dir SRC DEST
+  mkdir -p "$(dirname "$2")"
+  if ! mv -T "$1" "$2" 2>/dev/null; then
+    [[ -d "$2" ]] || die "could not move $1 to $2"
+  fi
+}
+
+# --- versions.json -------------------------------------------------------------------------
+command -v node >/dev/null || die "node is required (it reads versions.json)"
+[[ -f "$VERSIONS_FILE" ]] || die "missing $VERSIONS_FILE"
+# jsonget PATH [DEFAULT]: a dotted path into versions.json; objects print their keys, one a line.
+jsonget() {
+  # shellcheck disable=SC2016 # JavaScript, not shell: ${path} is a template literal
+  node -e '
+    const [file, path, dflt] = process.argv.slice(1);
+    let v = JSON.parse(require("fs").readFileSync(file, "utf8"));
+    for (const k of path.split(".")) v = v == null ? undefined : v[k];
+    if (v === undefined) {
+      if (dflt === undefined) { console.error(`versions.json: ${path} is missing`); process.exit(2); }
+      v = dflt;
+    }
+    console.log(typeof v === "object" ? Object.keys(v).join("\n") : String(v));
+  ' "$VERSIONS_FILE" "$@"
+}
+
+# --- Go builds -------------------------------------------------------------------------------
+find_go() {
+  if [[ -n "${GO:-}" ]]; then
+    printf '%s\n' "$GO"
+  elif command -v go >/dev/null; then
+    command -v go
+  elif [[ -x /usr/local/go/bin/go ]]; then
+    printf '%s\n' /usr/local/go/bin/go
+  else
+    die "Go is needed to build OpenTofu/providers from source (set GO=/path/to/go)"
+  fi
+}
+
+# go_build MODULE VERSION EXPECTED_MODULE_PATH PACKAGE LDFLAGS OUTFILE
+# Downloads MODULE@VERSION from the Go module proxy and builds PACKAGE (e.g. ./cmd/tofu) inside a writable
+# copy of the module. Building inside the module (rather than `go install mod@ver`) honours its
+# go.mod as is: OpenTofu's `replace` directives (which `go install` refuses) and modules whose
+# go.mod declares another path (terraform-provider-random declares
+# github.com/terraform-providers/terraform-provider-random). Its go.sum covers every dependency,
+# so nothing needs the checksum database beyond the module itself.
+go_build() {
+  local module=$1 version=$2 expect=$3 pkg=$4 ldflags=$5 out=$6
+  local go json dir declared work
+  go="$(find_go)"
+  work="$(new_tmp gobuild)"
+  # `go mod download` must run outside any module; -json reports errors on stdout.
+  if ! json="$(cd "$work" && GOFLAGS='' "$go" mod download -json "$module@$version")"; then
+    die "go mod download $module@$version failed: $json"
+  fi
+  dir="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).Dir)' <<<"$json")"
+  [[ -d "$dir" ]] || die "go mod download $module@$version gave no module dir"
+  declared="$(sed -n 's/^module[[:space:]]\+//p' "$dir/go.mod" | head -n1)"
+  [[ "$declared" == "$expect" ]] ||
+    die "$module@$version declares module '$declared', versions.json expects '$expect'"
+  cp -r "$dir" "$work/src"
+  chmod -R u+w "$work/src" # the module cache is read-only
+  (
+    cd "$work/src"
+    # -mod=readonly: fail rather than silently change the pinned dependency set.
+    CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
+      "$go" build -trimpath -ldflags "-s -w $ldflags" -o "$out" "$pkg"
+  ) || die "go build of $module@$version ($pkg) failed"
+}
+
+# --- step: tofu ------------------------------------------------------------------------------
+TOFU_BIN=""
+version_ge() { # version_ge A B: A >= B
+  [[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" == "$2" ]]
+}
+tofu_version_of() { # prints x.y.z of a tofu binary, empty if it does not run
+  { "$1" version -json 2>/dev/null || true; } |
+    node -e 'try { console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).terraform_version) } catch { }'
+}
+step_tofu() {
+  local version min path_tofu v dir work
+  version="$(jsonget opentofu.version)"
+  min="$(jsonget opentofu.minVersion "$version")"
+  # A tofu on PATH is good enough if recent; skip our own link in .tools/bin.
+  if [[ "${SOVEREIGN_TOFU_FROM_PATH:-1}" != 0 ]] && path_tofu="$(command -v tofu)" &&
+    [[ "$(readlink -f "$path_tofu")" != "$(readlink -f "$TOOLS/bin/tofu" 2>/dev/null)" ]]; then
+    v="$(tofu_version_of "$path_tofu")"
+    if [[ -n "$v" ]] && version_ge "${v%%-*}" "$min"; then
+      TOFU_BIN="$path_tofu"
+      log "OpenTofu $v: using $path_tofu from PATH (>= $min)"
+    else
+      log "OpenTofu on PATH ($path_tofu, version '${v:-unknown}') is older than $min: not used"
+    fi
+  fi
+  if [[ -z "$TOFU_BIN" ]]; then
+    dir="$CACHE/opentofu-$version"
+    if [[ -x "$dir/tofu" ]] && [[ "$(tofu_version_of "$dir/tofu")" == "$version" ]]; then
+      log "OpenTofu $version: cached"
+    else
+      log "building OpenTofu $version (first run takes a few minutes)…"
+      rm -rf "$dir" # a broken leftover (this script never leaves one)
+      work="$(new_tmp "opentofu-$version")"
+      go_build "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goVersion "v$version")" \
+        "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goPackage ./cmd/tofu)" \
+        "$(jsonget opentofu.goLdflags "")" "$work/tofu"
+      [[ "$(tofu_version_of "$work/tofu")" == "$version" ]] ||
+        die "the built tofu reports version '$(tofu_version_of "$work/tofu")', expected $version"
+      install_dir "$work" "$dir"
+      log "OpenTofu $version: built"
+    fi
+    TOFU_BIN="$dir/tofu"
+  fi
+  mkdir -p "$TOOLS/bin"
+  ln -sfn "$TOFU_BIN" "$TOOLS/bin/tofu"
+}
+
+# --- step: providers -------------------------------------------------------------------------
+write_tofurc() {
+  mkdir -p "$TOOLS"
+  # Only the local mirror: the registry is unreachable here, so no `direct {}` fallback. A provider
+  # missing from the mirror then fails `tofu init` at once instead of timing out.
+  cat >"$TOOLS/tofurc.tmp" <<EOF
+# Written by scripts/tools.sh: do not edit. Providers come only from the local build mirror.
+disable_checkpoint = true
+
+provider_installation {
+  filesystem_mirror {
+    path    = "$MIRROR"
+    include = ["registry.opentofu.org/*/*"]
+  }
+}
+EOF
+  mv -f "$TOOLS/tofurc.tmp" "$TOOLS/tofurc"
+}
+step_providers() {
+  local name source version host ns type platform dest work bin
+  platform="$("$(find_go)" env GOOS)_$("$(find_go)" env GOARCH)"
+  while read -r name; do
+    [[ "$(jsonget "providers.$name.build" false)" == true ]] || continue
+    source="$(jsonget "providers.$name.source")"
+    version="$(jsonget "providers.$name.version")"
+    IFS=/ read -r host ns type <<<"$source"
+    [[ -n "$type" ]] || die "providers.$name.source must be <host>/<namespace>/<type>, got '$source'"
+    dest="$MIRROR/$host/$ns/$type/$version"
+    bin="terraform-provider-${type}_v$version"
+    if [[ -x "$dest/$platform/$bin" ]]; then
+      log "provider $name $version: cached"
+      continue
+    fi
+    log "building provider $name $version from $(jsonget "providers.$name.goModule")@$(jsonget "providers.$name.goVersion") (takes a few minutes)…"
+    rm -rf "$dest"
+    work="$(new_tmp "provider-$name-$version")"
+    mkdir -p "$work/$platform"
+    go_build "$(jsonget "providers.$name.goModule")" "$(jsonget "providers.$name.goVersion")" \
+      "$(jsonget "providers.$name.goModPath" "$(jsonget "providers.$name.goModule")")" \
+      "$(jsonget "providers.$name.goPackage" .)" "$(jsonget "providers.$name.goLdflags" "")" \
+      "$work/$platform/$bin"
+    # The whole version dir appears at once, so OpenTofu never sees a half-built version.
+    install_dir "$work" "$dest"
+    log "provider $name $version: built"
+  done < <(jsonget providers)
+  write_tofurc
+}
+
+# --- Debian packages -------------------------------------------------------------------------
+APT_UPDATED=0
+SUDO=()
+[[ "$(id -u)" -eq 0 ]] || SUDO=(sudo)
+pkg_installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+pkg_version() {
+  dpkg-query -W -f='${Version}' "$1" 2>/dev/null || printf 'not installed'
+}
+# apt_install PKG...: installs the missing ones; runs `apt-get update` once, only if needed.
+# A package the archive does not have is skipped with a warning (e.g. pdns-tools on some releases).
+apt_install() {
+  local missing=() p policy_added=0
+  for p in "$@"; do pkg_installed "$p" || missing+=("$p"); done
+  ((${#missing[@]})) || return 0
+  command -v apt-get >/dev/null || die "missing packages (${missing[*]}) and no apt-get to install them"
+  if ((APT_UPDATED == 0)); then
+    log "apt-get update (missing: ${missing[*]})"
+    "${SUDO[@]}" apt-get update -qq
+    APT_UPDATED=1
+  fi
+  local available=()
+  for p in "${missing[@]}"; do
+    if apt-cache show "$p" >/dev/null 2>&1; then
+      available+=("$p")
+    else
+      log "WARNING: package $p is not in the apt archive: skipped"
+    fi
+  done
+  ((${#available[@]})) || return 0
+  # Package installs must never start daemons (pdns-server would bind port 53). Docker-style
+  # images ship /usr/sbin/policy-rc.d (exit 101 = "don't start"); where it is missing, add one
+  # for the duration of the install only.
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\n# added by sovereign-tofu scripts/tools.sh during apt-get install\nexit 101\n' |
+      "${SUDO[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+    "${SUDO[@]}" chmod 755 /usr/sbin/policy-rc.d
+    policy_added=1
+  fi
+  log "apt-get install ${available[*]}"
+  local rc=0
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${available[@]}" \
+    >"$CACHE/apt-install.log" 2>&1 || rc=$?
+  ((policy_added == 0)) || "${SUDO[@]}" rm -f /usr/sbin/policy-rc.d
+  ((rc == 0)) || die "apt-get install failed (exit $rc); see $CACHE/apt-install.log"
+}
+
+# --- step: pdns ------------------------------------------------------------------------------
+step_pdns() {
+  apt_install "${PDNS_PACKAGES[@]}"
+  # Tests start their own pdns_server (own config, unprivileged port); the packaged service must
+  # not run or start at boot. Stop/disable it if present, whatever started it.
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null; then
+    if systemctl is-active --quiet pdns 2>/dev/null || systemctl is-enabled --quiet pdns 2>/dev/null; then
+      log "stopping and disabling the packaged pdns service"
+      "${SUDO[@]}" systemctl disable --now pdns >/dev/null 2>&1 || true
+    fi
+  elif [[ -x /etc/init.d/pdns ]]; then
+    if /etc/init.d/pdns status >/dev/null 2>&1; then
+      log "stopping the packaged pdns service"
+      "${SUDO[@]}" /etc/init.d/pdns stop >/dev/null 2>&1 || true
+    fi
+    if command -v update-rc.d >/dev/null; then
+      "${SUDO[@]}" update-rc.d pdns disable >/dev/null 2>&1 || true
+    fi
+  fi
+  if command -v pgrep >/dev/null && pgrep -x pdns_server >/dev/null; then
+    log "WARNING: a pdns_server process is still running (pids: $(pgrep -x pdns_server | tr '\n' ' ')); tests need port 53 free only if they use it"
+  fi
+  link_tool pdns_server /usr/sbin/pdns_server
+  link_tool pdnsutil /usr/bin/pdnsutil
+  link_tool dig /usr/bin/dig
+  link_tool sqlite3 /usr/bin/sqlite3
+  log "pdns: pdns-server $(pkg_version pdns-server), dig $(pkg_version bind9-dnsutils)"
+}
+
+# --- step: validators ------------------------------------------------------------------------
+step_validators() {
+  local version venv py marker
+  apt_install "${VALIDATOR_PACKAGES[@]}"
+  link_tool cloud-init /usr/bin/cloud-init
+  link_tool shellcheck /usr/bin/shellcheck
+
+  version="$(jsonget validators.checkov.version)"
+  venv="$CACHE/checkov-$version"
+  marker="$venv/.sovereign-complete"
+  # A venv cannot be moved after creation (absolute paths inside), so it is built in place and
+  # counts as complete only once the marker is written last. Also rebuilt if its python vanished.
+  if [[ -f "$marker" && -x "$venv/bin/checkov" ]] && "$venv/bin/python" -c '' 2>/dev/null; then
+    log "checkov $version: cached"
+  else
+    log "installing checkov $version from PyPI into $venv (first run takes a minute or two)…"
+    rm -rf "$venv"
+    py="${SOVEREIGN_PYTHON:-python3}"
+    command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
+    "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input \
+      "$(jsonget validators.checkov.pypi checkov)==$version" >"$CACHE/checkov-install.log" 2>&1 ||
+      die "pip install checkov==$version failed; see $CACHE/checkov-install.log"
+    "$venv/bin/checkov" --version >/dev/null || die "checkov $version does not run"
+    printf '%s\n' "$version" >"$marker"
+    log "checkov $version: installed"
+  fi
+  link_tool checkov "$venv/bin/checkov"
+}
+
+link_tool() { # link_tool NAME TARGET: .tools/bin/NAME -> TARGET (if TARGET exists)
+  mkdir -p "$TOOLS/bin"
+  if [[ -x "$2" ]]; then
+    ln -sfn "$2" "$TOOLS/bin/$1"
+  else
+    rm -f "$TOOLS/bin/$1"
+  fi
+}
+
+# --- summary ---------------------------------------------------------------------------------
+summary() {
+  local name source version type platform
+  log "summary (tools in $TOOLS/bin, cache in $CACHE):"
+  if [[ -x "$TOOLS/bin/tofu" ]]; then
+    log "  tofu        $(tofu_version_of "$TOOLS/bin/tofu")  ($(readlink -f "$TOOLS/bin/tofu"))"
+  else
+    log "  tofu        missing"
+  fi
+  if [[ -f "$TOOLS/tofurc" ]]; then
+    platform="$("$(find_go)" env GOOS)_$("$(find_go)" env GOARCH)"
+    while read -r name; do
+      [[ "$(jsonget "providers.$name.build" false)" == true ]] || continue
+      source="$(jsonget "providers.$name.source")"
+      version="$(jsonget "providers.$name.version")"
+      type="${source##*/}"
+      if [[ -x "$MIRROR/$source/$version/$platform/terraform-provider-${type}_v$version" ]]; then
+        log "  provider    $source $version"
+      else
+        log "  provider    $source $version MISSING"
+      fi
+    done < <(jsonget providers)
+  fi
+  local p
+  for p in pdns-server pdns-backend-sqlite3 pdns-tools bind9-dnsutils sqlite3 cloud-init shellcheck; do
+    log "  $(printf '%-22s' "$p") $(pkg_version "$p")"
+  done
+  if [[ -f "$(readlink -f "$TOOLS/bin/checkov" 2>/dev/null)" ]]; then
+    log "  checkov     $(cat "$(dirname "$(readlink -f "$TOOLS/bin/checkov")")/../.sovereign-complete")"
+  else
+    log "  checkov     missing"
+  fi
+}
+
+# --- main ------------------------------------------------------------------------------------
+main() {
+  local what="${1:-all}" steps=() s start total_start=$SECONDS
+  case "$what" in
+    all) steps=(tofu providers pdns validators) ;;
+    tofu | providers | pdns | validators) steps=("$what") ;;
+    -h | --help)
+      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      return 0
+      ;;
+    *) die "unknown step '$what' (use: tofu | providers | pdns | validators | all)" ;;
+  esac
+  mkdir -p "$CACHE" "$TOOLS/bin"
+  # .tools/ holds machine-specific paths: keep it out of git without touching the root .gitignore.
+  [[ -f "$TOOLS/.gitignore" ]] || printf '*\n' >"$TOOLS/.gitignore"
+  # Leftovers of runs that were killed outright (no EXIT trap) are only disk garbage: drop old ones.
+  if [[ -d "$TMPROOT" ]]; then
+    find "$TMPROOT" -mindepth 1 -maxdepth 1 -mmin +720 -exec rm -rf {} + 2>/dev/null || true
+  fi
+  for s in "${steps[@]}"; do
+    start=$SECONDS
+    "step_$s"
+    log "step $s: $(elapsed $((SECONDS - start)))"
+  done
+  summary
+  log "done in $(elapsed $((SECONDS - total_start)))"
+}
+
+main "$@"
