@@ -37,8 +37,17 @@ die() {
   printf '[tools] ERROR: %s\n' "$*" >&2
   exit 1
 }
-elapsed() { # seconds -> "1m05s"
-  printf '%dm%02ds' $(($1 / 60)) $(($1 % 60))
+clock_us() { # wall clock in microseconds
+  local t="${EPOCHREALTIME/[.,]/}"
+  printf '%s\n' "$((10#$t))"
+}
+elapsed() { # elapsed START_US -> "0.4s" or "2m05s"
+  local ds=$((($(clock_us) - $1) / 100000))
+  if ((ds >= 600)); then
+    printf '%dm%02ds' $((ds / 600)) $((ds / 10 % 60))
+  else
+    printf '%d.%ds' $((ds / 10)) $((ds % 10))
+  fi
 }
 
 # Temp dirs of this run, removed on exit (an interrupted build leaves nothing that looks complete,
@@ -53,12 +62,15 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-new_tmp() { # new_tmp NAME -> prints a fresh dir under $TMPROOT
+# new_tmp VAR NAME: sets VAR to a fresh dir under $TMPROOT. Not `$(new_tmp)`: a command
+# substitution is a subshell, and TMP_DIRS must be updated in this shell for the cleanup.
+new_tmp() {
   local d
   mkdir -p "$TMPROOT"
-  d="$(mktemp -d "$TMPROOT/$1.XXXXXX")"
+  d="$(mktemp -d "$TMPROOT/$2.XXXXXX")"
+  chmod 755 "$d" # mktemp's 0700 would carry over to the cache entry it becomes
   TMP_DIRS+=("$d")
-  printf '%s\n' "$d"
+  printf -v "$1" '%s' "$d"
 }
 # Move a finished build into place. If another run got there first, keep theirs.
 install_dir() { # install_dir SRC DEST
@@ -108,11 +120,15 @@ find_go() {
 # so nothing needs the checksum database beyond the module itself.
 go_build() {
   local module=$1 version=$2 expect=$3 pkg=$4 ldflags=$5 out=$6
-  local go json dir declared work
+  local go json dir declared work buildlog
   go="$(find_go)"
-  work="$(new_tmp gobuild)"
+  new_tmp work gobuild
+  # Go's own output (hundreds of "go: downloading" lines on a cold cache) goes to a log file.
+  mkdir -p "$CACHE/logs"
+  buildlog="$CACHE/logs/${module##*/}@$version.log"
+  : >"$buildlog"
   # `go mod download` must run outside any module; -json reports errors on stdout.
-  if ! json="$(cd "$work" && GOFLAGS='' "$go" mod download -json "$module@$version")"; then
+  if ! json="$(cd "$work" && GOFLAGS='' "$go" mod download -json "$module@$version" 2>>"$buildlog")"; then
     die "go mod download $module@$version failed: $json"
   fi
   dir="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(0, "utf8")).Dir)' <<<"$json")"
@@ -127,7 +143,24 @@ go_build() {
     # -mod=readonly: fail rather than silently change the pinned dependency set.
     CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
       "$go" build -trimpath -ldflags "-s -w $ldflags" -o "$out" "$pkg"
-  ) || die "go build of $module@$version ($pkg) failed"
+  ) >>"$buildlog" 2>&1 || {
+    tail -n 30 "$buildlog" >&2
+    die "go build of $module@$version ($pkg) failed; full log: $buildlog"
+  }
+}
+
+# OpenTofu's name for this machine's platform (mirror directory), e.g. linux_amd64.
+host_platform() {
+  local os arch
+  os="$(uname -s | tr '[:upper:]' '[:lower:]')"
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=amd64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    i?86) arch=386 ;;
+    armv*) arch=arm ;;
+    *) die "unsupported machine type $(uname -m)" ;;
+  esac
+  printf '%s_%s\n' "$os" "$arch"
 }
 
 # --- step: tofu ------------------------------------------------------------------------------
@@ -161,7 +194,7 @@ step_tofu() {
     else
       log "building OpenTofu $version (first run takes a few minutes)…"
       rm -rf "$dir" # a broken leftover (this script never leaves one)
-      work="$(new_tmp "opentofu-$version")"
+      new_tmp work "opentofu-$version"
       go_build "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goVersion "v$version")" \
         "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goPackage ./cmd/tofu)" \
         "$(jsonget opentofu.goLdflags "")" "$work/tofu"
@@ -196,7 +229,7 @@ EOF
 }
 step_providers() {
   local name source version host ns type platform dest work bin
-  platform="$("$(find_go)" env GOOS)_$("$(find_go)" env GOARCH)"
+  platform="$(host_platform)"
   while read -r name; do
     [[ "$(jsonget "providers.$name.build" false)" == true ]] || continue
     source="$(jsonget "providers.$name.source")"
@@ -211,7 +244,7 @@ step_providers() {
     fi
     log "building provider $name $version from $(jsonget "providers.$name.goModule")@$(jsonget "providers.$name.goVersion") (takes a few minutes)…"
     rm -rf "$dest"
-    work="$(new_tmp "provider-$name-$version")"
+    new_tmp work "provider-$name-$version"
     mkdir -p "$work/$platform"
     go_build "$(jsonget "providers.$name.goModule")" "$(jsonget "providers.$name.goVersion")" \
       "$(jsonget "providers.$name.goModPath" "$(jsonget "providers.$name.goModule")")" \
@@ -351,7 +384,7 @@ summary() {
     log "  tofu        missing"
   fi
   if [[ -f "$TOOLS/tofurc" ]]; then
-    platform="$("$(find_go)" env GOOS)_$("$(find_go)" env GOARCH)"
+    platform="$(host_platform)"
     while read -r name; do
       [[ "$(jsonget "providers.$name.build" false)" == true ]] || continue
       source="$(jsonget "providers.$name.source")"
@@ -377,12 +410,13 @@ summary() {
 
 # --- main ------------------------------------------------------------------------------------
 main() {
-  local what="${1:-all}" steps=() s start total_start=$SECONDS
+  local what="${1:-all}" steps=() s start total_start
+  total_start="$(clock_us)"
   case "$what" in
     all) steps=(tofu providers pdns validators) ;;
     tofu | providers | pdns | validators) steps=("$what") ;;
     -h | --help)
-      sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
       return 0
       ;;
     *) die "unknown step '$what' (use: tofu | providers | pdns | validators | all)" ;;
@@ -395,12 +429,12 @@ main() {
     find "$TMPROOT" -mindepth 1 -maxdepth 1 -mmin +720 -exec rm -rf {} + 2>/dev/null || true
   fi
   for s in "${steps[@]}"; do
-    start=$SECONDS
+    start="$(clock_us)"
     "step_$s"
-    log "step $s: $(elapsed $((SECONDS - start)))"
+    log "step $s: $(elapsed "$start")"
   done
   summary
-  log "done in $(elapsed $((SECONDS - total_start)))"
+  log "done in $(elapsed "$total_start")"
 }
 
 main "$@"

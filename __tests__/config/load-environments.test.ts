@@ -74,9 +74,11 @@ describe('parseEnvironment: the error table', () => {
     expect(match!.message.startsWith(`${FILE}${at ? `#${at}` : ''}: `)).toBe(true);
   });
 
-  test('a folder not named <provider>-<region> is rejected', () => {
+  test('a folder not named <provider>-<region>[-<suffix>] is rejected', () => {
     const [error] = errorsFor(VALID, undefined, 'prod');
     expect(error.message).toMatch(/folder "prod" does not match.*environments\/hetzner-fsn1\//);
+    expect(errorsFor(VALID, undefined, 'hetzner-fsn1-staging')).toEqual([]);
+    expect(errorsFor(VALID, undefined, 'hetzner-fsn1x')).toHaveLength(1);
   });
 
   test('several problems are reported together', () => {

@@ -51,10 +51,12 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       type: 'string',
       sensitive: true,
       nullable: true,
-      default: null,
       description: 'Hetzner Cloud API token. Leave unset to use the HCLOUD_TOKEN environment variable.',
     });
     token.overrideLogicalId('hcloud_token');
+    // cdktf cannot express `default = null` directly; null makes the variable optional, and the
+    // provider then falls back to HCLOUD_TOKEN.
+    token.addOverride('default', null);
     new HcloudProvider(this, 'provider', { token: token.stringValue });
 
     const labels = { ...env.labels, environment: env.name };

@@ -79,9 +79,10 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
   if (!KNOWN_REGIONS[provider].includes(raw.region)) {
     errors.push(new ConfigError(file, '/region', `unknown ${provider} region "${raw.region}"`, KNOWN_REGIONS[provider].join(', ')));
   }
+  // Several environments may share a region (prod, staging): <provider>-<region>[-<suffix>].
   const expectedName = `${provider}-${raw.region}`;
-  if (name !== expectedName) {
-    errors.push(new ConfigError(file, '', `folder "${name}" does not match provider and region`, `environments/${expectedName}/`));
+  if (name !== expectedName && !new RegExp(`^${expectedName}-[a-z0-9]([a-z0-9-]*[a-z0-9])?$`).test(name)) {
+    errors.push(new ConfigError(file, '', `folder "${name}" does not match provider and region`, `environments/${expectedName}/ or environments/${expectedName}-<suffix>/`));
   }
 
   const network = checkCidr(file, '/network/cidr', raw.network.cidr, errors);

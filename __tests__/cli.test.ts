@@ -1,0 +1,72 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { hashTree } from './support/synth';
+import { PROJECT_DIR } from './support/tools';
+
+/** Runs an entry point of ours as users do, in `cwd`, and returns exit code and output. */
+function runEntry(entry: string, args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_DIR, entry), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: path.join(PROJECT_DIR, 'node_modules'), NO_COLOR: '1' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('bad input: exit 1, file + pointer + allowed, no stack trace, previous output untouched', () => {
+  let project: string;
+  const envFile = () => path.join(project, 'environments', 'hetzner-fsn1', 'environment.json');
+
+  beforeAll(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-cli-'));
+    fs.cpSync(path.join(PROJECT_DIR, 'environments', 'hetzner-fsn1'), path.join(project, 'environments', 'hetzner-fsn1'), { recursive: true });
+  });
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  test('a good synth (npm run synth = node main.ts) writes and lists the stacks', () => {
+    const result = runEntry('main.ts', [], project);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('cdktf.out/stacks/hetzner-fsn1/cdk.tf.json');
+    expect(result.stdout).toContain('synthesized 1 stack');
+  });
+
+  const breakages: Array<[string, (doc: any) => string, RegExp]> = [
+    ['even server count', (doc) => JSON.stringify({ ...doc, controlPlane: { ...doc.controlPlane, count: 2 } }), /environment\.json#\/controlPlane\/count: server count 2 is even.*\(allowed: 1, 3, 5/],
+    ['invalid JSON', (doc) => JSON.stringify(doc).replace(/}$/, ',}'), /environment\.json: invalid JSON at line 1, column \d+/],
+    ['credentials', (doc) => JSON.stringify({ ...doc, apiKey: 'abc' }), /environment\.json#\/apiKey: "apiKey" looks like a credential/],
+  ];
+
+  describe.each(breakages)('%s', (_name, breakIt, message) => {
+    let before: Record<string, string>;
+    let original: string;
+    beforeAll(() => {
+      before = hashTree(path.join(project, 'cdktf.out'));
+      original = fs.readFileSync(envFile(), 'utf8');
+      fs.writeFileSync(envFile(), breakIt(JSON.parse(original)));
+    });
+    afterAll(() => fs.writeFileSync(envFile(), original));
+
+    test.each([
+      ['npm run synth', 'main.ts', []],
+      ['sovereign synth', 'bin/sovereign.js', ['synth']],
+      ['sovereign validate', 'bin/sovereign.js', ['validate']],
+    ])('%s', (_label, entry, args) => {
+      const result = runEntry(entry, args as string[], project);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toMatch(/nothing was written/);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(hashTree(path.join(project, 'cdktf.out'))).toEqual(before);
+    });
+  });
+});
+
+test('an unknown command prints usage and exits 2', () => {
+  const result = runEntry('bin/sovereign.js', ['frobnicate'], PROJECT_DIR);
+  expect(result.code).toBe(2);
+  expect(result.stdout).toMatch(/Usage: sovereign <command>/);
+  expect(result.stderr).toMatch(/unknown command "frobnicate"/);
+});
