@@ -8,5 +8,7 @@ export function createVmPlatform(scope: Construct, id: string, environment: Envi
   switch (environment.provider) {
     case 'hetzner':
       return new HcloudVmPlatform(scope, id, { environment });
+    default:
+      throw new Error(`${environment.file}: provider-vm for ${environment.provider} is not implemented yet`);
   }
 }

@@ -1,17 +1,27 @@
-import { TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { HcloudProvider } from '../../providers/hcloud/provider';
+import { Firewall } from '../../providers/hcloud/firewall';
+import { LoadBalancer } from '../../providers/hcloud/load-balancer';
+import { LoadBalancerNetwork } from '../../providers/hcloud/load-balancer-network';
+import { LoadBalancerService } from '../../providers/hcloud/load-balancer-service';
+import { LoadBalancerTargetA as LoadBalancerTarget } from '../../providers/hcloud/load-balancer-target';
 import { Network } from '../../providers/hcloud/network';
 import { NetworkSubnet } from '../../providers/hcloud/network-subnet';
 import { PlacementGroup } from '../../providers/hcloud/placement-group';
 import { Server } from '../../providers/hcloud/server';
 import { SshKey } from '../../providers/hcloud/ssh-key';
+import { hostAddress, parseCidr } from '../../lib/config/cidr';
 import { planAddresses } from './address-plan';
+import { LOAD_BALANCED_PORTS, nodeIngressRules, peerCidrs } from './firewall-rules';
 import { VmPlatform } from './vm-platform';
 
 /** Hetzner allows at most 10 servers in one spread placement group. */
 export const HCLOUD_PLACEMENT_GROUP_LIMIT = 10;
+
+/** Host number of the load balancer's static private IP in the subnet (below the servers' blocks). */
+export const HCLOUD_LOAD_BALANCER_HOST = 5;
 
 /** Hetzner network zone of each location (a subnet and its servers must share it). */
 const NETWORK_ZONES: Readonly<Record<string, string>> = {
@@ -30,14 +40,23 @@ export interface HcloudVmPlatformProps {
 }
 
 /**
- * provider-vm on Hetzner Cloud: private network and subnet, spread placement groups, servers with
- * static private IPs. The API token comes from the sensitive variable `hcloud_token` or, when that
- * is unset, from the provider's standard HCLOUD_TOKEN environment variable.
+ * provider-vm on Hetzner Cloud: private network and subnet, a firewall, spread placement groups,
+ * servers with static private IPs, and one load balancer (API 6443, HTTP 80, HTTPS 443) that
+ * reaches the servers over the private network. The API token comes from the sensitive variable
+ * `hcloud_token` or, when that is unset, from the provider's standard HCLOUD_TOKEN variable.
+ *
+ * Hetzner firewalls filter public interfaces only; private-network traffic is not filtered, so the
+ * node-to-node rules document intent rather than enforce it. Hetzner load balancers cannot filter
+ * clients: port 6443 on the load balancer's public address is reachable by anyone (the API still
+ * requires TLS client authentication or a token).
  */
 export class HcloudVmPlatform extends Construct implements VmPlatform {
   public readonly privateNetworkCidr: string;
   public readonly controlPlanePrivateIps: readonly string[];
   public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
+  public readonly loadBalancerIpv4: string;
+  public readonly loadBalancerIpv6: string;
+  public readonly apiEndpoint: string;
 
   constructor(scope: Construct, id: string, props: HcloudVmPlatformProps) {
     super(scope, id);
@@ -72,6 +91,18 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       (publicKey, i) => new SshKey(this, `ssh-key-${i}`, { name: `${env.name}-${i}`, publicKey, labels }).id,
     );
 
+    const firewall = new Firewall(this, 'firewall', {
+      name: env.name,
+      labels,
+      rule: nodeIngressRules(env).map((rule) => ({
+        description: rule.description,
+        direction: 'in',
+        protocol: rule.protocol,
+        port: rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`,
+        sourceIps: [...peerCidrs(env, rule.peer)],
+      })),
+    });
+
     const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
     const addresses = planAddresses(env.network.subnetCidr, pools);
     for (const pool of pools) {
@@ -88,6 +119,7 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
           location: env.region,
           placementGroupId: Token.asNumber(groups[Math.floor(i / HCLOUD_PLACEMENT_GROUP_LIMIT)].id),
           sshKeys: sshKeyIds,
+          firewallIds: [Token.asNumber(firewall.id)],
           labels: poolLabels,
           publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
           network: [{ networkId: Token.asNumber(network.id), ip }],
@@ -96,10 +128,44 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       });
     }
 
+
+    // One load balancer for API and ingress; it joins the private network at a fixed address and
+    // reaches every server of this environment by label over that network.
+    const loadBalancer = new LoadBalancer(this, 'load-balancer', {
+      name: env.name,
+      loadBalancerType: 'lb11',
+      location: env.region,
+      labels,
+      algorithm: { type: 'round_robin' },
+    });
+    const loadBalancerNetwork = new LoadBalancerNetwork(this, 'load-balancer-network', {
+      loadBalancerId: Token.asNumber(loadBalancer.id),
+      subnetId: subnet.id,
+      ip: hostAddress(parseCidr(env.network.subnetCidr)!, HCLOUD_LOAD_BALANCER_HOST),
+      enablePublicInterface: true,
+    });
+    new LoadBalancerTarget(this, 'load-balancer-target', {
+      loadBalancerId: Token.asNumber(loadBalancer.id),
+      type: 'label_selector',
+      labelSelector: `environment=${env.name}`,
+      usePrivateIp: true,
+      dependsOn: [loadBalancerNetwork],
+    });
+    for (const service of LOAD_BALANCED_PORTS) {
+      // Agents fail the 6443 check and receive no API traffic; Hetzner tracks health per service.
+      new LoadBalancerService(this, `load-balancer-${service.name}`, {
+        loadBalancerId: loadBalancer.id,
+        protocol: 'tcp',
+        listenPort: service.port,
+        destinationPort: service.port,
+        healthCheck: { protocol: 'tcp', port: service.port, interval: 10, timeout: 5, retries: 3 },
+      });
+    }
     this.privateNetworkCidr = env.network.cidr;
     this.controlPlanePrivateIps = addresses[env.controlPlane.name];
     this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
-
-    new TerraformOutput(this, 'control_plane_private_ips', { value: this.controlPlanePrivateIps }).overrideLogicalId('control_plane_private_ips');
+    this.loadBalancerIpv4 = loadBalancer.ipv4;
+    this.loadBalancerIpv6 = loadBalancer.ipv6;
+    this.apiEndpoint = `https://${loadBalancer.ipv4}:6443`;
   }
 }

@@ -9,4 +9,10 @@ export interface VmPlatform {
   readonly controlPlanePrivateIps: readonly string[];
   /** Static private IPs of each agent pool's servers, by pool name. */
   readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
+  /** Public IPv4 of the load balancer (a token resolved at apply). */
+  readonly loadBalancerIpv4: string;
+  /** Public IPv6 of the load balancer, where the cloud offers one. */
+  readonly loadBalancerIpv6?: string;
+  /** The Kubernetes API URL through the load balancer, e.g. https://<lb>:6443 (a token). */
+  readonly apiEndpoint: string;
 }

@@ -5,7 +5,7 @@ import environmentSchema from './schemas/environment.schema.json';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 import { CloudProvider, EnvironmentSpec, NodePoolSpec, SovereignModel } from './model';
-import { CLOUD_PROVIDERS, KNOWN_REGIONS } from './regions';
+import { CLOUD_PROVIDERS, INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -13,10 +13,6 @@ export const ENVIRONMENT_FILE = 'environment.json';
 const DEFAULT_IMAGE = 'ubuntu-24.04';
 const CONTROL_PLANE_POOL = 'control-plane';
 
-/** Instance type shapes per cloud; anything else is almost certainly a typo. */
-const INSTANCE_TYPE_PATTERNS: Readonly<Record<CloudProvider, { pattern: RegExp; allowed: string }>> = {
-  hetzner: { pattern: /^(cx|cpx|cax|ccx)\d{2}$/, allowed: 'a Hetzner server type such as cx22, cpx31, cax21, ccx23' },
-};
 
 /** Key names that betray a credential; credentials never belong in an environment file. */
 const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
@@ -76,8 +72,9 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
   const errors: ConfigError[] = [];
   const provider = raw.provider;
 
-  if (!KNOWN_REGIONS[provider].includes(raw.region)) {
-    errors.push(new ConfigError(file, '/region', `unknown ${provider} region "${raw.region}"`, KNOWN_REGIONS[provider].join(', ')));
+  const regionZones = KNOWN_REGIONS[provider][raw.region];
+  if (!regionZones) {
+    errors.push(new ConfigError(file, '/region', `unknown ${provider} region "${raw.region}"`, Object.keys(KNOWN_REGIONS[provider]).join(', ')));
   }
   // Several environments may share a region (prod, staging): <provider>-<region>[-<suffix>].
   const expectedName = `${provider}-${raw.region}`;
@@ -120,9 +117,11 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
       errors.push(new ConfigError(file, `${at}/name`, `pool name "${poolName}" is already used at ${first}`, 'a name unique within the environment'));
     }
     seen.set(poolName, at);
-    const shape = INSTANCE_TYPE_PATTERNS[provider];
-    if (!shape.pattern.test(pool.instanceType)) {
-      errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is not a ${provider} instance type`, shape.allowed));
+    const types = INSTANCE_TYPES[provider];
+    if (!types.pattern.test(pool.instanceType)) {
+      errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is not a ${provider} instance type`, `e.g. ${types.example}`));
+    } else if (types.tooSmall.test(pool.instanceType)) {
+      errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is too small for a K3s node (2 GB of memory or more)`, `e.g. ${types.example}`));
     }
   }
 
@@ -135,6 +134,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     file,
     provider,
     region: raw.region,
+    zones: regionZones as readonly string[],
     network: { cidr: raw.network.cidr, subnetCidr: formatCidr(subnet as Ipv4Cidr) },
     controlPlane: toPool(pools[0].raw),
     agentPools: pools.slice(1).map((p) => toPool(p.raw)),

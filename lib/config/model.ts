@@ -4,7 +4,7 @@
  */
 
 /** Clouds a region environment can run on. */
-export type CloudProvider = 'hetzner';
+export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure';
 
 /** A group of identical servers. */
 export interface NodePoolSpec {
@@ -20,12 +20,14 @@ export interface NodePoolSpec {
 
 /** One region of one cloud: `environments/<provider>-<region>/environment.json`. */
 export interface EnvironmentSpec {
-  /** Directory name, also the stack name: `<provider>-<region>`. */
+  /** Directory name, also the stack name: `<provider>-<region>[-<suffix>]`. */
   readonly name: string;
   /** The environment file, relative to the project root (for messages). */
   readonly file: string;
   readonly provider: CloudProvider;
   readonly region: string;
+  /** Failure domains servers are spread over, in order (AZs, zones; the location on Hetzner). */
+  readonly zones: readonly string[];
   /** Private network range and the subnet servers get their addresses from. */
   readonly network: { readonly cidr: string; readonly subnetCidr: string };
   /** K3s servers; always an odd count. */

@@ -1,9 +1,44 @@
 import { CloudProvider } from './model';
 
-/** Regions each cloud offers; an environment naming another region is rejected at synth. */
-export const KNOWN_REGIONS: Readonly<Record<CloudProvider, readonly string[]>> = {
-  // Hetzner Cloud locations (https://docs.hetzner.com/cloud/general/locations/).
-  hetzner: ['fsn1', 'nbg1', 'hel1', 'ash', 'hil', 'sin'],
+/**
+ * Regions each cloud offers and their failure domains (zones) used to spread servers.
+ * An environment naming another region is rejected at synth; extend this table to add one.
+ */
+export const KNOWN_REGIONS: Readonly<Record<CloudProvider, Readonly<Record<string, readonly string[]>>>> = {
+  // Hetzner locations (docs.hetzner.com/cloud/general/locations); one location is one failure
+  // domain, spread placement groups put servers on different hosts.
+  hetzner: { fsn1: ['fsn1'], nbg1: ['nbg1'], hel1: ['hel1'], ash: ['ash'], hil: ['hil'], sin: ['sin'] },
+  aws: {
+    'eu-central-1': ['eu-central-1a', 'eu-central-1b', 'eu-central-1c'],
+    'eu-west-1': ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+    'eu-north-1': ['eu-north-1a', 'eu-north-1b', 'eu-north-1c'],
+    'us-east-1': ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    'us-west-2': ['us-west-2a', 'us-west-2b', 'us-west-2c'],
+  },
+  gcp: {
+    'europe-west1': ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
+    'europe-west3': ['europe-west3-a', 'europe-west3-b', 'europe-west3-c'],
+    'europe-west4': ['europe-west4-a', 'europe-west4-b', 'europe-west4-c'],
+    'us-central1': ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+  },
+  azure: {
+    germanywestcentral: ['1', '2', '3'],
+    westeurope: ['1', '2', '3'],
+    northeurope: ['1', '2', '3'],
+    swedencentral: ['1', '2', '3'],
+    eastus: ['1', '2', '3'],
+  },
 };
 
 export const CLOUD_PROVIDERS = Object.keys(KNOWN_REGIONS) as CloudProvider[];
+
+/**
+ * Instance types per cloud: the shape of a valid name and the sizes too small for a K3s node
+ * (K3s servers need 2 GB of memory or more).
+ */
+export const INSTANCE_TYPES: Readonly<Record<CloudProvider, { readonly pattern: RegExp; readonly tooSmall: RegExp; readonly example: string }>> = {
+  hetzner: { pattern: /^(cx|cpx|cax|ccx)\d{2}$/, tooSmall: /^cx11$/, example: 'cx22, cpx31, cax21, ccx23' },
+  aws: { pattern: /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|xlarge|\d+xlarge|metal)$/, tooSmall: /\.(nano|micro)$/, example: 't3.medium, m6i.large, c7g.xlarge' },
+  gcp: { pattern: /^[a-z]\d[a-z]?-(standard|highmem|highcpu|micro|small|medium)(-\d+)?$/, tooSmall: /^(e2-micro|e2-small|f1-micro|g1-small)$/, example: 'e2-standard-2, n2-standard-4' },
+  azure: { pattern: /^Standard_[A-Z]+\d+[a-z]*(_v\d+)?$/, tooSmall: /^Standard_B1(ls|s)$/, example: 'Standard_B2s, Standard_D2s_v5' },
+};
