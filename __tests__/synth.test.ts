@@ -25,6 +25,13 @@ describe.each(stacks.map((s) => [s]))('stack %s', (stack) => {
     }
   });
 
+  test('provider versions are the ones pinned in versions.json', () => {
+    const pinned = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'versions.json'), 'utf8')).providers as Record<string, { source: string; version: string }>;
+    for (const [name, requirement] of Object.entries(tf.terraform.required_providers) as Array<[string, { source: string; version: string }]>) {
+      expect({ name, ...requirement }).toEqual({ name, source: pinned[name]?.source, version: pinned[name]?.version });
+    }
+  });
+
   test('has an explicit backend with a relative path', () => {
     const backends = Object.values(tf.terraform.backend ?? {}) as Array<{ path?: string }>;
     expect(backends).toHaveLength(1);

@@ -1,5 +1,8 @@
 import { Construct } from 'constructs';
 import { EnvironmentSpec } from '../../lib/config/model';
+import { AwsVmPlatform } from './aws';
+import { AzureVmPlatform } from './azure';
+import { GcpVmPlatform } from './gcp';
 import { HcloudVmPlatform } from './hcloud';
 import { VmPlatform } from './vm-platform';
 
@@ -8,7 +11,11 @@ export function createVmPlatform(scope: Construct, id: string, environment: Envi
   switch (environment.provider) {
     case 'hetzner':
       return new HcloudVmPlatform(scope, id, { environment });
-    default:
-      throw new Error(`${environment.file}: provider-vm for ${environment.provider} is not implemented yet`);
+    case 'aws':
+      return new AwsVmPlatform(scope, id, { environment });
+    case 'gcp':
+      return new GcpVmPlatform(scope, id, { environment });
+    case 'azure':
+      return new AzureVmPlatform(scope, id, { environment });
   }
 }

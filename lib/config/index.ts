@@ -3,3 +3,4 @@ export * from './model';
 export * from './cidr';
 export * from './regions';
 export * from './load-environments';
+export * from './load-sovereign';

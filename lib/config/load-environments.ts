@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import environmentSchema from './schemas/environment.schema.json';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
 import { ConfigError, ConfigErrors, pointer } from './errors';
-import { CloudProvider, EnvironmentSpec, NodePoolSpec, SovereignModel } from './model';
+import { lazySchemaValidator, parseValidatedDocument } from './json-document';
+import { CloudProvider, DnsSpec, EnvironmentSpec, NodePoolSpec, SovereignModel } from './model';
+import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { CLOUD_PROVIDERS, INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
@@ -14,20 +15,11 @@ const DEFAULT_IMAGE = 'ubuntu-24.04';
 const CONTROL_PLANE_POOL = 'control-plane';
 
 
-/** Key names that betray a credential; credentials never belong in an environment file. */
-const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
-/** Values that are credentials whatever their key (AWS access key ids, PEM private keys). */
-const CREDENTIAL_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
-
-let compiledSchema: ValidateFunction | undefined;
-function schemaValidator(): ValidateFunction {
-  compiledSchema ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(environmentSchema);
-  return compiledSchema;
-}
+const validateEnvironment = lazySchemaValidator(environmentSchema);
 
 /**
- * Loads every `environments/<name>/environment.json` under `projectDir`, validates it and returns
- * the typed model. Throws ConfigErrors listing every problem found (file, JSON pointer, allowed).
+ * Loads every `environments/<name>/environment.json` and the optional `sovereign.json` under
+ * `projectDir`, validates them and returns the typed model. Throws ConfigErrors listing every problem found (file, JSON pointer, allowed).
  */
 export function loadSovereignModel(projectDir: string): SovereignModel {
   const environmentsDir = path.join(projectDir, 'environments');
@@ -51,8 +43,19 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
   if (names.length === 0 || (environments.length === 0 && errors.length === 0)) {
     errors.push(new ConfigError('environments', '', 'no environment found', `one folder per region, environments/<provider>-<region>/${ENVIRONMENT_FILE}`));
   }
+  let dns: DnsSpec | undefined;
+  const sovereignFile = path.join(projectDir, SOVEREIGN_FILE);
+  if (fs.existsSync(sovereignFile)) {
+    try {
+      dns = parseSovereign(SOVEREIGN_FILE, fs.readFileSync(sovereignFile, 'utf8'), environments.map((e) => e.name));
+    } catch (e) {
+      if (e instanceof ConfigErrors) errors.push(...e.errors);
+      else if (e instanceof ConfigError) errors.push(e);
+      else throw e;
+    }
+  }
   if (errors.length > 0) throw new ConfigErrors(errors);
-  return { environments };
+  return dns ? { environments, dns } : { environments };
 }
 
 /**
@@ -60,15 +63,7 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
  * a schema cannot express. `name` is the folder name, which must be `<provider>-<region>`.
  */
 export function parseEnvironment(file: string, name: string, text: string): EnvironmentSpec {
-  const document = parseJson(file, text);
-  const credentialErrors = findCredentials(file, document, '');
-  if (credentialErrors.length > 0) throw new ConfigErrors(credentialErrors);
-
-  const validate = schemaValidator();
-  if (!validate(document)) {
-    throw new ConfigErrors((validate.errors ?? []).map((e) => schemaError(file, e)));
-  }
-  const raw = document as RawEnvironment;
+  const raw = parseValidatedDocument<RawEnvironment>(file, text, validateEnvironment());
   const errors: ConfigError[] = [];
   const provider = raw.provider;
 
@@ -164,65 +159,10 @@ interface RawEnvironment {
   labels?: Record<string, string>;
 }
 
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
-    throw new ConfigError(file, '', `invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, 'a JSON object (RFC 8259)');
-  }
-}
-
-function findCredentials(file: string, value: unknown, at: string): ConfigError[] {
-  const hint = 'credentials belong in tofu.tfvars (git-ignored, mode 0600, written by `sovereign init`) or the provider\'s environment variables';
-  if (typeof value === 'string') {
-    return CREDENTIAL_VALUE.test(value) ? [new ConfigError(file, at, 'this value looks like a credential', hint)] : [];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => findCredentials(file, v, `${at}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => {
-      const here = `${at}${pointer(key)}`;
-      if (key !== '$schema' && CREDENTIAL_KEY.test(key)) return [new ConfigError(file, here, `"${key}" looks like a credential`, hint)];
-      return findCredentials(file, v, here);
-    });
-  }
-  return [];
-}
-
 function checkCidr(file: string, at: string, text: string, errors: ConfigError[]): Ipv4Cidr | undefined {
   const cidr = parseCidr(text);
   if (!cidr) errors.push(new ConfigError(file, at, `"${text}" is not an IPv4 CIDR with the host bits zero`, 'e.g. 10.0.0.0/16'));
   return cidr;
-}
-
-function schemaError(file: string, error: ErrorObject): ConfigError {
-  const at = error.instancePath;
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return new ConfigError(file, `${at}${pointer(String(params.additionalProperty))}`, `unknown property "${params.additionalProperty}"`, knownProperties(error));
-    case 'required':
-      return new ConfigError(file, `${at}${pointer(String(params.missingProperty))}`, `missing required property "${params.missingProperty}"`);
-    case 'enum':
-      return new ConfigError(file, at, `must be one of the listed values`, (params.allowedValues as unknown[]).join(', '));
-    case 'pattern':
-      return new ConfigError(file, at, 'does not have the required form', `a string matching ${params.pattern}`);
-    default:
-      return new ConfigError(file, at, error.message ?? error.keyword);
-  }
-}
-
-function knownProperties(error: ErrorObject): string | undefined {
-  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  return properties ? Object.keys(properties).filter((k) => k !== '$schema').join(', ') : undefined;
 }
 
 /** Every cloud provider name accepted in `provider`, for messages and the CLI. */

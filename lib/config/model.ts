@@ -47,4 +47,54 @@ export interface EnvironmentSpec {
 /** Everything `main.ts` needs to build the app. */
 export interface SovereignModel {
   readonly environments: readonly EnvironmentSpec[];
+  /** Global DNS from sovereign.json; absent when the project has no sovereign.json. */
+  readonly dns?: DnsSpec;
+}
+
+/** How an application's traffic is spread over regions. */
+export type Placement =
+  /** Every healthy region answers. */
+  | { readonly strategy: 'active-active'; readonly regions: readonly string[] }
+  /** Ordered groups: the first group with a healthy region answers. */
+  | { readonly strategy: 'failover'; readonly groups: readonly (readonly string[])[] }
+  /** The healthy region closest to the client (needs the geoip backend with a City database). */
+  | { readonly strategy: 'geo'; readonly regions: readonly string[] }
+  /** Weighted random answers (not health-checked). */
+  | { readonly strategy: 'weighted'; readonly weights: Readonly<Record<string, number>> }
+  /** One region, a plain A record. */
+  | { readonly strategy: 'single'; readonly region: string };
+
+/** How PowerDNS decides a region is up. */
+export type HealthCheck =
+  | { readonly type: 'http'; readonly scheme: 'http' | 'https'; readonly port?: number; readonly path: string; readonly host?: string; readonly expect?: string; readonly timeout: number }
+  | { readonly type: 'tcp'; readonly port: number; readonly timeout: number };
+
+/** One hostname served by the Sovereign. */
+export interface ApplicationSpec {
+  /** Unique name; also the record's construct id. */
+  readonly name: string;
+  /** JSON pointer of this application in the DNS spec's file, for messages. */
+  readonly at: string;
+  /** Fully qualified name with trailing dot, e.g. portal.sovereign.example. */
+  readonly fqdn: string;
+  readonly ttl: number;
+  readonly placement: Placement;
+  readonly healthCheck: HealthCheck;
+}
+
+/** The global DNS (dns stack): PowerDNS zone and one LUA record per application. */
+export interface DnsSpec {
+  /** The file it came from, for messages. */
+  readonly file: string;
+  /** Zone name with trailing dot. */
+  readonly zone: string;
+  /** Whether the dns stack creates the zone (false: it exists and is managed elsewhere). */
+  readonly manageZone: boolean;
+  /** Name servers of the zone (FQDNs with trailing dot). */
+  readonly nameservers: readonly string[];
+  /** PowerDNS version the records must work on; newer functions/options are refused. */
+  readonly powerdnsVersion: string;
+  /** Literal public addresses per region; regions not listed use their stack's load balancer output. */
+  readonly endpoints: Readonly<Record<string, string>>;
+  readonly applications: readonly ApplicationSpec[];
 }

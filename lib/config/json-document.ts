@@ -1,0 +1,97 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { ConfigError, ConfigErrors, pointer } from './errors';
+
+/** Key names that betray a credential; credentials never belong in an input file. */
+const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
+/** Values that are credentials whatever their key (AWS access key ids, PEM private keys). */
+const CREDENTIAL_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+
+/**
+ * Compiles a JSON Schema on first use (ajv compilation costs tens of milliseconds; only commands
+ * that read the file pay it).
+ */
+export function lazySchemaValidator(schema: object): () => ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  return () => {
+    compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(schema);
+    return compiled;
+  };
+}
+
+/**
+ * Parses a JSON input file, refuses credentials, validates it against its schema and returns the
+ * document. Every problem becomes a ConfigError with file, JSON pointer and what is allowed.
+ */
+export function parseValidatedDocument<T>(file: string, text: string, validate: ValidateFunction): T {
+  const document = parseJson(file, text);
+  const credentialErrors = findCredentials(file, document, '');
+  if (credentialErrors.length > 0) throw new ConfigErrors(credentialErrors);
+  if (!validate(document)) {
+    throw new ConfigErrors(schemaErrors(file, validate.errors ?? []));
+  }
+  return document as T;
+}
+
+export function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let where = '';
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    throw new ConfigError(file, '', `invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, 'a JSON object (RFC 8259)');
+  }
+}
+
+export function findCredentials(file: string, value: unknown, at: string): ConfigError[] {
+  const hint = 'credentials belong in tofu.tfvars (git-ignored, mode 0600, written by `sovereign init`) or the provider\'s environment variables';
+  if (typeof value === 'string') {
+    return CREDENTIAL_VALUE.test(value) ? [new ConfigError(file, at, 'this value looks like a credential', hint)] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => findCredentials(file, v, `${at}/${i}`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, v]) => {
+      const here = `${at}${pointer(key)}`;
+      if (key !== '$schema' && CREDENTIAL_KEY.test(key)) return [new ConfigError(file, here, `"${key}" looks like a credential`, hint)];
+      return findCredentials(file, v, here);
+    });
+  }
+  return [];
+}
+
+/**
+ * ajv reports an if/then failure and its cause separately; keep the cause, drop the "must match
+ * then schema" noise.
+ */
+function schemaErrors(file: string, errors: readonly ErrorObject[]): ConfigError[] {
+  return errors.filter((e) => e.keyword !== 'if').map((e) => schemaError(file, e));
+}
+
+function schemaError(file: string, error: ErrorObject): ConfigError {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return new ConfigError(file, `${at}${pointer(String(params.additionalProperty))}`, `unknown property "${params.additionalProperty}"`, knownProperties(error));
+    case 'required':
+      return new ConfigError(file, `${at}${pointer(String(params.missingProperty))}`, `missing required property "${params.missingProperty}"`);
+    case 'enum':
+      return new ConfigError(file, at, `must be one of the listed values`, (params.allowedValues as unknown[]).join(', '));
+    case 'pattern':
+      return new ConfigError(file, at, 'does not have the required form', `a string matching ${params.pattern}`);
+    default:
+      return new ConfigError(file, at, error.message ?? error.keyword);
+  }
+}
+
+function knownProperties(error: ErrorObject): string | undefined {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return properties ? Object.keys(properties).filter((k) => k !== '$schema').join(', ') : undefined;
+}
+

@@ -1,0 +1,119 @@
+import { isIPv4 } from 'net';
+import sovereignSchema from './schemas/sovereign.schema.json';
+import { ConfigError, ConfigErrors, pointer } from './errors';
+import { lazySchemaValidator, parseValidatedDocument } from './json-document';
+import { ApplicationSpec, DnsSpec, HealthCheck, Placement } from './model';
+
+/** File name of the Sovereign-wide settings at the project root. */
+export const SOVEREIGN_FILE = 'sovereign.json';
+
+const DEFAULT_POWERDNS_VERSION = '4.9';
+const DEFAULT_TTL = 30;
+const DEFAULT_CHECK_TIMEOUT = 2;
+
+const validateSovereign = lazySchemaValidator(sovereignSchema);
+
+interface RawApplication {
+  name: string;
+  hostname?: string;
+  ttl?: number;
+  placement: Placement;
+  healthCheck?: { type: 'http'; scheme?: 'http' | 'https'; port?: number; path?: string; host?: string; expect?: string; timeout?: number } | { type: 'tcp'; port: number; timeout?: number };
+}
+
+interface RawSovereign {
+  dns?: {
+    zone: string;
+    manageZone?: boolean;
+    nameservers: string[];
+    powerdnsVersion?: string;
+    defaultTtl?: number;
+    endpoints?: Record<string, string>;
+    applications: RawApplication[];
+  };
+}
+
+/**
+ * Validates sovereign.json and returns its DNS part (undefined when it has none).
+ * `regions` are the environment names that exist; placements may name only those.
+ */
+export function parseSovereign(file: string, text: string, regions: readonly string[]): DnsSpec | undefined {
+  const raw = parseValidatedDocument<RawSovereign>(file, text, validateSovereign());
+  if (!raw.dns) return undefined;
+  const dns = raw.dns;
+  const errors: ConfigError[] = [];
+  const known = new Set(regions);
+  const checkRegion = (region: string, at: string) => {
+    if (!known.has(region)) errors.push(new ConfigError(file, at, `unknown region "${region}"`, [...known].join(', ') || 'an environment under environments/'));
+  };
+
+  const endpoints = dns.endpoints ?? {};
+  for (const [region, address] of Object.entries(endpoints)) {
+    checkRegion(region, pointer('dns', 'endpoints', region));
+    if (!isIPv4(address)) errors.push(new ConfigError(file, pointer('dns', 'endpoints', region), `"${address}" is not an IPv4 address`, 'e.g. 192.0.2.10'));
+  }
+
+  const names = new Map<string, string>();
+  const fqdns = new Map<string, string>();
+  const applications: ApplicationSpec[] = dns.applications.map((app, i) => {
+    const at = pointer('dns', 'applications', i);
+    const firstName = names.get(app.name);
+    if (firstName) errors.push(new ConfigError(file, `${at}/name`, `application name "${app.name}" is already used at ${firstName}`, 'unique names'));
+    names.set(app.name, at);
+
+    const hostname = app.hostname ?? app.name;
+    const fqdn = hostname === '@' ? dns.zone : `${hostname}.${dns.zone}`;
+    const firstFqdn = fqdns.get(fqdn);
+    if (firstFqdn) errors.push(new ConfigError(file, `${at}/hostname`, `${fqdn} is already served by ${firstFqdn}`, 'one application per hostname'));
+    fqdns.set(fqdn, at);
+
+    for (const [region, regionAt] of placementRegions(app.placement, `${at}/placement`)) checkRegion(region, regionAt);
+    const seen = new Set<string>();
+    for (const [region, regionAt] of placementRegions(app.placement, `${at}/placement`)) {
+      if (seen.has(region)) errors.push(new ConfigError(file, regionAt, `region "${region}" appears twice in this placement`, 'each region once'));
+      seen.add(region);
+    }
+    return { name: app.name, at, fqdn, ttl: app.ttl ?? dns.defaultTtl ?? DEFAULT_TTL, placement: app.placement, healthCheck: healthCheck(app, fqdn) };
+  });
+
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return {
+    file,
+    zone: dns.zone,
+    manageZone: dns.manageZone ?? true,
+    nameservers: dns.nameservers,
+    powerdnsVersion: dns.powerdnsVersion ?? DEFAULT_POWERDNS_VERSION,
+    endpoints,
+    applications,
+  };
+}
+
+/** Every region a placement names, with its JSON pointer. */
+function placementRegions(placement: Placement, at: string): Array<[string, string]> {
+  switch (placement.strategy) {
+    case 'active-active':
+    case 'geo':
+      return placement.regions.map((r, i) => [r, `${at}/regions/${i}`]);
+    case 'failover':
+      return placement.groups.flatMap((group, g) => group.map((r, i): [string, string] => [r, `${at}/groups/${g}/${i}`]));
+    case 'weighted':
+      return Object.keys(placement.weights).map((r) => [r, `${at}/weights${pointer(r)}`]);
+    case 'single':
+      return [[placement.region, `${at}/region`]];
+  }
+}
+
+/** The health check with defaults: HTTPS GET / on the application's own hostname. */
+function healthCheck(app: RawApplication, fqdn: string): HealthCheck {
+  const check = app.healthCheck ?? { type: 'http' };
+  if (check.type === 'tcp') return { type: 'tcp', port: check.port, timeout: check.timeout ?? DEFAULT_CHECK_TIMEOUT };
+  return {
+    type: 'http',
+    scheme: check.scheme ?? 'https',
+    port: check.port,
+    path: check.path ?? '/',
+    host: (check.host ?? fqdn).replace(/\.$/, ''),
+    expect: check.expect,
+    timeout: check.timeout ?? DEFAULT_CHECK_TIMEOUT,
+  };
+}
