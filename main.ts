@@ -1,17 +1,31 @@
 /**
- * Builds the cdktf app from the validated model: one RegionStack per environment.
+ * Builds the cdktf app from the validated model: one RegionStack per environment, plus the global
+ * `dns` stack when sovereign.json configures DNS.
  * `cdktf synth` (cdktf.json "app") and `npm run synth` both run this file; when run directly it
  * hands over to the `sovereign synth` command, which validates input, synthesizes and reports.
  */
+import './lib/runtime/fast-start';
 import { App } from 'cdktf';
 import { SovereignModel } from './lib/config/model';
+import { DnsStack } from './constructs/stacks/dns-stack';
 import { RegionStack } from './constructs/stacks/region-stack';
+
+/** Name of the global DNS stack. */
+export const DNS_STACK = 'dns';
 
 export function buildApp(model: SovereignModel, outdir: string): App {
   // Context keys that would otherwise differ between machines or runs are fixed here.
   const app = new App({ outdir, skipValidation: false, context: { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' } });
+  const regions: Record<string, RegionStack> = {};
   for (const environment of model.environments) {
-    new RegionStack(app, environment.name, { environment });
+    regions[environment.name] = new RegionStack(app, environment.name, { environment });
+  }
+  if (model.dns) {
+    const dns = model.dns;
+    const regionAddresses = Object.fromEntries(
+      Object.entries(regions).map(([name, stack]) => [name, dns.endpoints[name] ?? stack.platform.loadBalancerIpv4]),
+    );
+    new DnsStack(app, DNS_STACK, { dns, regionAddresses });
   }
   return app;
 }

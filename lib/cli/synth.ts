@@ -29,7 +29,11 @@ export function synthesize(projectDir: string, outdir: string): SynthResult {
     const stacks = Object.keys(manifest.stacks);
     removeStaleStacks(target, new Set(stacks));
     for (const stack of stacks) {
-      moveInto(scratch, target, manifest.stacks[stack].synthesizedStackPath);
+      const file = manifest.stacks[stack].synthesizedStackPath;
+      // A new stack moves as a whole directory; an existing one keeps tofu's files (.terraform/,
+      // the lock file) and gets only its new configuration.
+      if (!fs.existsSync(path.join(target, path.dirname(file)))) moveInto(scratch, target, path.dirname(file));
+      else moveInto(scratch, target, file);
     }
     moveInto(scratch, target, 'manifest.json');
     return { stacks, outdir };

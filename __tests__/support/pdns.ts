@@ -1,0 +1,318 @@
+import { ChildProcess, execFile, spawn, spawnSync } from 'child_process';
+import { randomBytes } from 'crypto';
+import * as dgram from 'dgram';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { renderPdnsConfig } from '../../constructs/dns-failover/pdns-config';
+import { PROJECT_DIR } from './tools';
+
+/**
+ * A throwaway PowerDNS Authoritative Server for integration tests: everything lives in a temp dir
+ * (config, SQLite database, control socket, pid file), DNS and the HTTP API listen only on
+ * 127.0.0.1 on free high ports, and nothing under /etc/powerdns, /var/run or port 53 is touched.
+ */
+
+/** Where Debian's pdns-backend-sqlite3 ships the schema (the first that exists is used). */
+const SCHEMA_CANDIDATES = [
+  '/usr/share/pdns-backend-sqlite3/schema/schema.sqlite3.sql',
+  '/usr/share/doc/pdns-backend-sqlite3/schema.sqlite3.sql',
+  '/usr/share/doc/pdns-backend-sqlite3/examples/schema.sqlite3.sql',
+];
+const TEMPLATE = path.join(PROJECT_DIR, 'templates', 'pdns.conf.hbs');
+
+export interface StartPdnsOptions {
+  /** lua-health-checks-interval in seconds (default 5, the server's own default). */
+  readonly luaHealthCheckInterval?: number;
+  /** lua-health-checks-expire-delay in seconds (default: not set). */
+  readonly luaHealthCheckExpireDelay?: number;
+  /** Extra command-line settings, e.g. ['--loglevel=6', '--log-dns-queries=yes']. */
+  readonly extraArgs?: readonly string[];
+  /** How long to wait for the API to answer (default 15000 ms). */
+  readonly startTimeoutMs?: number;
+  /** Schema file (default: the one shipped by Debian's pdns-backend-sqlite3). */
+  readonly schemaPath?: string;
+}
+
+export interface DnsAnswer {
+  /** NOERROR, NXDOMAIN, SERVFAIL, REFUSED, … as dig prints it. */
+  readonly rcode: string;
+  /** RDATA of every answer-section record, in the order received. */
+  readonly answers: string[];
+  /** Answer-section records in full. */
+  readonly records: { name: string; ttl: number; type: string; data: string }[];
+  /** The ECS option echoed by the server (`192.0.2.0/24/24`), if any. */
+  readonly clientSubnet?: string;
+  /** dig's output, for failure messages. */
+  readonly raw: string;
+}
+
+export interface QueryOptions {
+  /** EDNS Client Subnet to send (dig `+subnet=`), e.g. `192.0.2.0/24`. */
+  readonly subnet?: string;
+  /** Query over TCP. */
+  readonly tcp?: boolean;
+  /** Seconds dig waits for an answer (default 2; one try). */
+  readonly timeoutSeconds?: number;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  /** Parsed JSON body, or the text when it is not JSON, or undefined when empty. */
+  readonly body: unknown;
+}
+
+export interface PdnsServer {
+  readonly dnsPort: number;
+  /** Base URL of the webserver, e.g. http://127.0.0.1:40123 (API paths start with /api/v1). */
+  readonly apiUrl: string;
+  readonly apiKey: string;
+  /** Full version reported by the binary, e.g. '4.7.3'. */
+  readonly version: string;
+  /** The pdns_server command line used. */
+  readonly command: readonly string[];
+  /** Milliseconds from spawn until the API answered. */
+  readonly startupMs: number;
+  readonly configDir: string;
+  /** Queries the server with dig. */
+  query(name: string, type: string, options?: QueryOptions): Promise<DnsAnswer>;
+  /** Calls the HTTP API with the key; `path` is below /api/v1 (e.g. `/servers/localhost/zones`). */
+  api(method: string, apiPath: string, body?: unknown): Promise<ApiResponse>;
+  /** Everything the server wrote to stdout/stderr so far. */
+  logs(): string;
+  /** Stops the server (SIGTERM, then SIGKILL after 5 s) and removes the temp dir. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** A tool from the test bed (.tools/bin) or else from PATH. */
+export function toolPath(name: string): string {
+  const candidate = path.join(PROJECT_DIR, '.tools', 'bin', name);
+  return fs.existsSync(candidate) ? candidate : name;
+}
+
+/** The version of the installed pdns_server, e.g. '4.7.3'. */
+export function pdnsVersion(): string {
+  const result = spawnSync(toolPath('pdns_server'), ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  const text = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const match = /Authoritative Server (\d+\.\d+\.\d+)/.exec(text);
+  if (!match) throw new Error(`cannot read the version from pdns_server --version:\n${text}${result.error ? `\n${result.error.message}` : ''}`);
+  return match[1];
+}
+
+/** A port free for both TCP and UDP on `host`, found by binding port 0 (bounded retries). */
+export async function freePort(host = '127.0.0.1', udpToo = true): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once('error', reject);
+      server.listen(0, host, () => {
+        const address = server.address() as net.AddressInfo;
+        server.close(() => resolve(address.port));
+      });
+    });
+    if (!udpToo || (await udpFree(host, port))) return port;
+  }
+  throw new Error(`no port free for TCP and UDP on ${host} after 20 attempts`);
+}
+
+function udpFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', () => {
+      socket.close();
+      resolve(false);
+    });
+    socket.bind(port, host, () => socket.close(() => resolve(true)));
+  });
+}
+
+function findSchema(explicit?: string): string {
+  const found = (explicit ? [explicit] : SCHEMA_CANDIDATES).find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error(`no PowerDNS SQLite3 schema found (looked at ${(explicit ? [explicit] : SCHEMA_CANDIDATES).join(', ')}); run \`npm run tools -- pdns\``);
+  return found;
+}
+
+function createDatabase(file: string, schemaPath: string): void {
+  const result = spawnSync(toolPath('sqlite3'), ['-bail', file], { input: fs.readFileSync(schemaPath, 'utf8'), encoding: 'utf8', timeout: 10_000 });
+  if (result.status !== 0) {
+    throw new Error(`sqlite3 could not create ${file} from ${schemaPath}: ${result.stderr ?? ''}${result.error?.message ?? ''}`);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** True when `promise` settles within `ms`; the timer is cleared either way (no handle left behind). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Starts pdns_server in the foreground (no daemon, no guardian, no syslog) with the config
+ * rendered from templates/pdns.conf.hbs, and resolves once GET /api/v1/servers/localhost answers.
+ * On any failure the process is killed and the error carries the server's log.
+ */
+export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsServer> {
+  const version = pdnsVersion();
+  const schema = findSchema(options.schemaPath);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-pdns-'));
+  const database = path.join(dir, 'pdns.sqlite3');
+  const apiKey = randomBytes(24).toString('hex');
+  const lines: string[] = [];
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    if (child && child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await settlesWithin(exited, 5000))) {
+        child.kill('SIGKILL');
+        await settlesWithin(exited, 2000);
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    createDatabase(database, schema);
+    const [dnsPort, apiPort] = [await freePort(), await freePort('127.0.0.1', false)];
+    const config = renderPdnsConfig(fs.readFileSync(TEMPLATE, 'utf8'), {
+      targetVersion: version,
+      api: { apiKey, address: '127.0.0.1', port: apiPort, allowFrom: ['127.0.0.1/32'] },
+      dns: { addresses: ['127.0.0.1'], port: dnsPort },
+      sqliteDatabase: database,
+      luaHealthCheckInterval: options.luaHealthCheckInterval ?? 5,
+      luaHealthCheckExpireDelay: options.luaHealthCheckExpireDelay,
+      defaultSoaContent: 'ns1.example.test. hostmaster.example.test. 1 10800 3600 604800 3600',
+    });
+    fs.writeFileSync(path.join(dir, 'pdns.conf'), config, { mode: 0o600 });
+
+    const command = [
+      toolPath('pdns_server'),
+      `--config-dir=${dir}`, // reads <dir>/pdns.conf and nothing from /etc/powerdns
+      `--socket-dir=${dir}`, // control socket and pid file, instead of /var/run/pdns
+      '--daemon=no',
+      '--guardian=no',
+      '--disable-syslog',
+      '--write-pid=no',
+      '--security-poll-suffix=', // no secpoll lookups (network) from tests
+      '--loglevel=5',
+      ...(options.extraArgs ?? []),
+    ];
+    const started = Date.now();
+    child = spawn(command[0], command.slice(1), { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = child;
+    let spawnFailure: Error | undefined;
+    exited = new Promise<void>((resolve) => {
+      proc.once('exit', () => resolve());
+      proc.once('error', (error) => {
+        spawnFailure = error;
+        resolve();
+      });
+    });
+    const collect = (chunk: Buffer) => lines.push(chunk.toString('utf8'));
+    proc.stdout?.on('data', collect);
+    proc.stderr?.on('data', collect);
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const deadline = started + (options.startTimeoutMs ?? 15_000);
+    for (;;) {
+      if (spawnFailure) throw new Error(`could not start ${command[0]}: ${spawnFailure.message}`);
+      if (proc.exitCode !== null || proc.signalCode !== null) {
+        throw new Error(`pdns_server exited (${proc.exitCode ?? proc.signalCode}) before its API answered`);
+      }
+      try {
+        const response = await fetch(`${apiUrl}/api/v1/servers/localhost`, { headers: { 'X-API-Key': apiKey }, signal: AbortSignal.timeout(1000) });
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error(`pdns_server API did not answer within ${options.startTimeoutMs ?? 15_000} ms`);
+      await sleep(50);
+    }
+    const startupMs = Date.now() - started;
+
+    const api = async (method: string, apiPath: string, body?: unknown): Promise<ApiResponse> => {
+      const response = await fetch(`${apiUrl}/api/v1${apiPath}`, {
+        method,
+        headers: { 'X-API-Key': apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      });
+      const text = await response.text();
+      let parsed: unknown = text === '' ? undefined : text;
+      try {
+        if (text !== '') parsed = JSON.parse(text);
+      } catch {
+        // keep the text
+      }
+      return { status: response.status, body: parsed };
+    };
+
+    return {
+      dnsPort,
+      apiUrl,
+      apiKey,
+      version,
+      command,
+      startupMs,
+      configDir: dir,
+      query: (name, type, queryOptions) => queryDns(dnsPort, name, type, queryOptions),
+      api,
+      logs: () => lines.join(''),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw new Error(`${(e as Error).message}\n--- pdns_server log ---\n${lines.join('')}`);
+  }
+}
+
+/** Queries 127.0.0.1:<port> with dig and parses the status and the answer section. */
+export function queryDns(port: number, name: string, type: string, options: QueryOptions = {}): Promise<DnsAnswer> {
+  const args = [
+    '@127.0.0.1',
+    '-p',
+    String(port),
+    '+noall',
+    '+answer',
+    '+comments',
+    `+time=${options.timeoutSeconds ?? 2}`,
+    '+tries=1',
+    '+norecurse',
+    ...(options.subnet ? [`+subnet=${options.subnet}`] : []),
+    ...(options.tcp ? ['+tcp'] : []),
+    name,
+    type,
+  ];
+  return new Promise((resolve, reject) => {
+    execFile(toolPath('dig'), args, { encoding: 'utf8', timeout: ((options.timeoutSeconds ?? 2) + 5) * 1000 }, (error, stdout, stderr) => {
+      const raw = `${stdout}${stderr}`;
+      const status = /->>HEADER<<-.*status: ([A-Z]+)/.exec(raw);
+      if (!status) {
+        reject(new Error(`dig ${args.join(' ')} gave no answer${error ? ` (${error.message})` : ''}:\n${raw}`));
+        return;
+      }
+      const records = raw
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.startsWith(';'))
+        .map((line) => {
+          const [recordName, ttl, , recordType, ...data] = line.trim().split(/\s+/);
+          return { name: recordName, ttl: Number(ttl), type: recordType, data: data.join(' ') };
+        });
+      const subnet = /; CLIENT-SUBNET: (\S+)/.exec(raw);
+      resolve({ rcode: status[1], answers: records.map((r) => r.data), records, clientSubnet: subnet?.[1], raw });
+    });
+  });
+}
