@@ -92,3 +92,30 @@ test('GIVEN a region address from another stack THEN the record reads it through
     { condition: expect.stringMatching(/^\$\{can\(regex\(".*", data\.terraform_remote_state\./), error_message: expect.stringContaining('portal.sovereign.example.') },
   ]);
 });
+
+describe('addresses only known after apply', () => {
+  function crossStack(dns: DnsSpec, count: number) {
+    const app = new App({ outdir: '/tmp/unused' });
+    const region = new OpenTofuStack(app, 'hetzner-fsn1');
+    new HcloudProvider(region, 'hcloud', {});
+    const ips = Array.from({ length: count }, (_, i) => new LoadBalancer(region, `lb-${i}`, { name: `lb-${i}`, loadBalancerType: 'lb11', location: 'fsn1' }).ipv4);
+    return { app, ips };
+  }
+
+  test('a single-region record takes the token itself', () => {
+    const { app, ips } = crossStack(dnsSpec([]), 1);
+    const stack = new DnsStack(app, 'dns', { dns: dnsSpec([{ name: 'git', placement: { strategy: 'single', region: 'hetzner-fsn1' } }]), regionAddresses: { 'hetzner-fsn1': ips[0], 'hetzner-nbg1': '198.51.100.20' } });
+    app.synth();
+    expect(record(stack.toTerraform(), 'git').records).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\.[^}]+\}$/)]);
+  });
+
+  test('a LUA record over 255 bytes with such addresses is refused for servers before 5.0', () => {
+    const regions = Array.from({ length: 12 }, (_, i) => `hetzner-r${i}`);
+    const spec = parseSovereign('sovereign.json', JSON.stringify({ dns: { zone: 'sovereign.example.', nameservers: ['ns1.sovereign.example.'], powerdnsVersion: '4.9', applications: [{ name: 'wide', placement: { strategy: 'active-active', regions }, healthCheck: { type: 'http', path: '/healthz' } }] } }), regions)!;
+    const { app, ips } = crossStack(spec, regions.length);
+    const regionAddresses = Object.fromEntries(regions.map((r, i) => [r, ips[i]]));
+    expect(() => new DnsStack(app, 'dns', { dns: spec, regionAddresses })).toThrow(/application "wide": the record is longer than 255 bytes.*allowed: literal addresses in dns.endpoints/);
+    const literal = Object.fromEntries(regions.map((r, i) => [r, `192.0.2.${i + 1}`]));
+    expect(() => new DnsStack(new App({ outdir: '/tmp/unused' }), 'dns', { dns: spec, regionAddresses: literal })).not.toThrow();
+  });
+});

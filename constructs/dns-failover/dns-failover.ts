@@ -4,7 +4,7 @@ import { ConfigError } from '../../lib/config/errors';
 import { DnsSpec } from '../../lib/config/model';
 import { Record as PowerdnsRecord } from '../../providers/powerdns/record';
 import { Zone } from '../../providers/powerdns/zone';
-import { LuaRecordError, PdnsVersion } from './lua';
+import { compareVersions, LuaRecordError, PdnsVersion } from './lua';
 import { planApplicationRecord } from './placement';
 
 /** Props for {@link DnsFailover}. */
@@ -17,6 +17,9 @@ export interface DnsFailoverProps {
    */
   readonly regionAddresses: Readonly<Record<string, string>>;
 }
+
+/** PowerDNS stores record contents in segments of this many bytes. */
+const LUA_SEGMENT_BYTES = 255;
 
 /** Strict dotted-quad IPv4, for the plan-time check of addresses only known after apply. */
 const IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
@@ -39,7 +42,8 @@ export class DnsFailover extends Construct {
 
     // Addresses only known after apply (tokens) cannot be checked as IPs while the Lua is built:
     // each gets a unique placeholder from the reserved 240.0.0.0/4 range, which is swapped back
-    // afterwards; an OpenTofu precondition then checks the real value at plan time.
+    // afterwards; an OpenTofu precondition then checks the real value at plan time. Placeholders
+    // have the maximum IPv4 length (15), so the real record is never longer than the one checked.
     const placeholderOf = new Map<string, string>();
     const addressOf = (region: string): string => {
       const address = props.regionAddresses[region];
@@ -47,7 +51,7 @@ export class DnsFailover extends Construct {
       if (!Token.isUnresolved(address)) return address;
       if (!placeholderOf.has(address)) {
         const n = placeholderOf.size;
-        placeholderOf.set(address, `240.0.${Math.floor(n / 250)}.${(n % 250) + 1}`);
+        placeholderOf.set(address, `240.${100 + Math.floor(n / 10000)}.${100 + (Math.floor(n / 100) % 100)}.${100 + (n % 100)}`);
       }
       return placeholderOf.get(address)!;
     };
@@ -61,8 +65,15 @@ export class DnsFailover extends Construct {
         if (e instanceof LuaRecordError) throw new ConfigError(dns.file, `${app.at}/placement`, `application "${app.name}": ${e.message}`);
         throw e;
       }
-      const tokensUsed = [...placeholderOf.entries()].filter(([, placeholder]) => plan.records.some((r) => r.includes(placeholder)));
-      const contents = plan.records.map((content) => tokensUsed.reduce((text, [token, placeholder]) => text.split(placeholder).join(token), content));
+      const tokensUsed = [...placeholderOf.entries()].filter(([, placeholder]) => plan.records.some((r) => r === placeholder || r.includes(`'${placeholder}'`)));
+      if (tokensUsed.length > 0 && plan.type === 'LUA' && plan.records.some((r) => Buffer.byteLength(r) > LUA_SEGMENT_BYTES) && compareVersions(dns.powerdnsVersion as PdnsVersion, '5.0') < 0) {
+        // Servers before 5.0 insert a space at every 255-byte cut; the builder lays literal
+        // addresses out around the cuts, which it cannot do for addresses it does not know yet.
+        throw new ConfigError(dns.file, `${app.at}/placement`, `application "${app.name}": the record is longer than ${LUA_SEGMENT_BYTES} bytes and uses addresses only known after apply`, 'literal addresses in dns.endpoints, fewer regions, or powerdnsVersion 5.0 or later');
+      }
+      const swap = (content: string) =>
+        tokensUsed.reduce((text, [token, placeholder]) => (text === placeholder ? token : text.split(`'${placeholder}'`).join(`'${token}'`)), content);
+      const contents = plan.records.map(swap);
       const record = new PowerdnsRecord(this, app.name, { zone: zoneName, name: app.fqdn, type: plan.type, ttl: app.ttl, records: contents });
       if (tokensUsed.length > 0) {
         record.addOverride(

@@ -38,9 +38,14 @@
  *   PowerDNS, and it keeps ifportup usable on 4.7).
  * - URLs are rendered exactly as given; they must be http(s) with a host, without user info or
  *   fragment, and only contain RFC 3986 characters (percent-encode anything else).
- * - Long contents: PowerDNS splits text into 255-byte segments on the wire; servers before 5.0 (or
- *   with lua-records-insert-whitespace=yes) insert a space at each split, which can corrupt a
- *   record longer than 255 bytes that went through AXFR or LMDB. Not enforced here.
+ * - Long contents: PowerDNS cuts the text into 255-byte segments on the wire, and servers before
+ *   5.0 (or with lua-records-insert-whitespace=yes) put a space at each cut when they read it back.
+ *   Rendering therefore places every 255th wire byte between two Lua tokens (spaces before a
+ *   token; long literals cut into `'...' .. '...'`), see layoutForWireSegments. Text replaced in
+ *   the content after rendering (e.g. a placeholder address swapped for a longer one) shifts the
+ *   cuts; records over 255 bytes are then only safe on 5.0+ with the default setting.
+ * - The server also limits a `..` chain (LuaJIT: 200 levels) and instructions per record
+ *   (lua-records-exec-limit, 1000): at most 32 joins per string and 96 per call are accepted.
  */
 
 // ---------------------------------------------------------------------------------------------
