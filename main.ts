@@ -7,6 +7,7 @@
 import './lib/runtime/fast-start';
 import { App } from 'cdktf';
 import { SovereignModel } from './lib/config/model';
+import { loadK3sTemplates } from './lib/templates';
 import { DnsStack } from './constructs/stacks/dns-stack';
 import { RegionStack } from './constructs/stacks/region-stack';
 
@@ -16,9 +17,10 @@ export const DNS_STACK = 'dns';
 export function buildApp(model: SovereignModel, outdir: string): App {
   // Context keys that would otherwise differ between machines or runs are fixed here.
   const app = new App({ outdir, skipValidation: false, context: { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' } });
+  const templates = loadK3sTemplates();
   const regions: Record<string, RegionStack> = {};
   for (const environment of model.environments) {
-    regions[environment.name] = new RegionStack(app, environment.name, { environment });
+    regions[environment.name] = new RegionStack(app, environment.name, { environment, templates });
   }
   if (model.dns) {
     const dns = model.dns;

@@ -7,9 +7,10 @@ import { PROJECT_DIR } from './support/tools';
 const { outdir, stacks } = synthExamples();
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
-test('one stack per environment folder', () => {
+test('one stack per environment folder, plus dns when sovereign.json configures it', () => {
   const folders = fs.readdirSync(path.join(PROJECT_DIR, 'environments')).filter((d) => fs.existsSync(path.join(PROJECT_DIR, 'environments', d, 'environment.json')));
-  expect([...stacks].sort()).toEqual(folders.sort());
+  const hasDns = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'sovereign.json'), 'utf8')).dns !== undefined;
+  expect([...stacks].sort()).toEqual([...folders, ...(hasDns ? ['dns'] : [])].sort());
   for (const stack of stacks) expect(fs.existsSync(path.join(outdir, 'stacks', stack, 'cdk.tf.json'))).toBe(true);
 });
 

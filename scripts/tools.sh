@@ -5,6 +5,7 @@
 #               filesystem mirror (registry.opentofu.org/<ns>/<type>/<version>/<os_arch>/...)
 #   pdns        PowerDNS (sqlite3 backend) + dig, from Debian; the packaged service is never left running
 #   validators  cloud-init (schema checks), shellcheck (Debian) and checkov (PyPI, in a venv)
+#   s3          moto's S3 server (PyPI moto[server], in a venv) for the state archive tests
 #   all         all of the above (default)
 #
 # Versions come from versions.json. Builds are cached outside the repo in
@@ -15,7 +16,7 @@
 # Environment:
 #   SOVEREIGN_TOOLS_CACHE     cache root (see above)
 #   SOVEREIGN_TOFU_FROM_PATH  0 = ignore any `tofu` on PATH and always use the pinned build
-#   SOVEREIGN_PYTHON          python used to create the checkov venv (default: python3)
+#   SOVEREIGN_PYTHON          python used to create the checkov and moto venvs (default: python3)
 #   GO                        go binary (default: go on PATH, else /usr/local/go/bin/go)
 set -euo pipefail
 export CHECKPOINT_DISABLE=1 # no version check calls from tofu
@@ -365,6 +366,34 @@ step_validators() {
   link_tool checkov "$venv/bin/checkov"
 }
 
+# --- step: s3 --------------------------------------------------------------------------------
+# moto's server speaks the S3 API on loopback; the state tests start their own on a free port.
+step_s3() {
+  local version pypi venv py marker
+  version="$(jsonget services.moto.version)"
+  pypi="$(jsonget services.moto.pypi 'moto[server]')"
+  venv="$CACHE/moto-$version"
+  marker="$venv/.sovereign-complete"
+  # Built in place (venvs hold absolute paths); complete only once the marker is written last.
+  if [[ -f "$marker" && -x "$venv/bin/moto_server" ]] && "$venv/bin/python" -c 'import moto.server' 2>/dev/null; then
+    log "moto $version: cached"
+  else
+    log "installing $pypi $version from PyPI into $venv (first run takes a minute)…"
+    rm -rf "$venv"
+    py="${SOVEREIGN_PYTHON:-python3}"
+    command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
+    "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$pypi==$version" \
+      >"$CACHE/moto-install.log" 2>&1 || die "pip install $pypi==$version failed; see $CACHE/moto-install.log"
+    [[ "$("$venv/bin/python" -c 'import moto; print(moto.__version__)')" == "$version" ]] ||
+      die "moto in $venv does not report version $version"
+    "$venv/bin/python" -c 'import moto.server' || die "moto $version: its server does not import"
+    printf '%s\n' "$version" >"$marker"
+    log "moto $version: installed"
+  fi
+  link_tool moto_server "$venv/bin/moto_server"
+}
+
 link_tool() { # link_tool NAME TARGET: .tools/bin/NAME -> TARGET (if TARGET exists)
   mkdir -p "$TOOLS/bin"
   if [[ -x "$2" ]]; then
@@ -401,6 +430,11 @@ summary() {
   for p in pdns-server pdns-backend-sqlite3 pdns-tools bind9-dnsutils sqlite3 cloud-init shellcheck; do
     log "  $(printf '%-22s' "$p") $(pkg_version "$p")"
   done
+  if [[ -f "$(readlink -f "$TOOLS/bin/moto_server" 2>/dev/null)" ]]; then
+    log "  moto        $(cat "$(dirname "$(readlink -f "$TOOLS/bin/moto_server")")/../.sovereign-complete")"
+  else
+    log "  moto        missing"
+  fi
   if [[ -f "$(readlink -f "$TOOLS/bin/checkov" 2>/dev/null)" ]]; then
     log "  checkov     $(cat "$(dirname "$(readlink -f "$TOOLS/bin/checkov")")/../.sovereign-complete")"
   else
@@ -413,13 +447,13 @@ main() {
   local what="${1:-all}" steps=() s start total_start
   total_start="$(clock_us)"
   case "$what" in
-    all) steps=(tofu providers pdns validators) ;;
-    tofu | providers | pdns | validators) steps=("$what") ;;
+    all) steps=(tofu providers pdns validators s3) ;;
+    tofu | providers | pdns | validators | s3) steps=("$what") ;;
     -h | --help)
       awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
       return 0
       ;;
-    *) die "unknown step '$what' (use: tofu | providers | pdns | validators | all)" ;;
+    *) die "unknown step '$what' (use: tofu | providers | pdns | validators | s3 | all)" ;;
   esac
   mkdir -p "$CACHE" "$TOOLS/bin"
   # .tools/ holds machine-specific paths: keep it out of git without touching the root .gitignore.

@@ -94,7 +94,7 @@ test('GIVEN a region address from another stack THEN the record reads it through
 });
 
 describe('addresses only known after apply', () => {
-  function crossStack(dns: DnsSpec, count: number) {
+  function crossStack(_dns: DnsSpec, count: number) {
     const app = new App({ outdir: '/tmp/unused' });
     const region = new OpenTofuStack(app, 'hetzner-fsn1');
     new HcloudProvider(region, 'hcloud', {});

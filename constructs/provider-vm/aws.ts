@@ -1,3 +1,4 @@
+import { Fn, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 // Deep imports only: the package root loads every AWS resource (seconds and hundreds of MB).
@@ -23,13 +24,16 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { formatCidr, Ipv4Cidr, parseCidr } from '../../lib/config/cidr';
 import { FIRST_HOST, planAddresses, POOL_BLOCK } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, peerCidrs } from './firewall-rules';
-import { VmPlatform } from './vm-platform';
+import { ApiAddress, DNS_NAME_MAX_LENGTH, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /** The image name that selects the newest Canonical Ubuntu 24.04 AMI; any other image must be an AMI id. */
 export const AWS_UBUNTU_IMAGE = 'ubuntu-24.04';
 
 /** Canonical's AWS account, owner of the official Ubuntu AMIs. */
 export const CANONICAL_AMI_OWNER = '099720109477';
+
+/** Login user of Canonical's Ubuntu AMIs (the EC2 key pair is installed for it). */
+export const AWS_UBUNTU_SSH_USER = 'ubuntu';
 
 /** Size of every server's root volume (gp3, encrypted): room for the OS, container images and logs. */
 export const AWS_ROOT_VOLUME_GB = 50;
@@ -57,6 +61,12 @@ export interface AwsVmPlatformProps {
    * names the load balancer and its target groups), and `image` must be "ubuntu-24.04" or an AMI id.
    */
   readonly environment: EnvironmentSpec;
+  /**
+   * First-boot configuration of every server, gzip-compressed into `user_data_base64` (at most
+   * 16 KB compressed; cloud-init unpacks it).
+   * @default - servers boot the plain image
+   */
+  readonly bootstrap?: NodeBootstrap;
 }
 
 /**
@@ -99,6 +109,8 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
   public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
   public readonly loadBalancerIpv4: string;
   public readonly apiEndpoint: string;
+  public readonly apiAddresses: readonly ApiAddress[];
+  public readonly firstServerSsh: SshTarget;
 
   constructor(scope: Construct, id: string, props: AwsVmPlatformProps) {
     super(scope, id);
@@ -190,43 +202,8 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
       return amis.get(architecture)!;
     };
 
-    const addresses: Record<string, string[]> = {};
-    const instances: Record<string, Instance[]> = {};
-    for (const pool of pools) {
-      const role = pool === env.controlPlane ? 'server' : 'agent';
-      addresses[pool.name] = [];
-      instances[pool.name] = Array.from({ length: pool.count }, (_, i) => {
-        const zone = zones[i % zones.length];
-        const ip = zone.plan[pool.name][Math.floor(i / zones.length)];
-        addresses[pool.name].push(ip);
-        const name = `${env.name}-${pool.name}-${i}`;
-        return new Instance(this, `${pool.name}-${i}`, {
-          ami: amiFor(pool.instanceType),
-          instanceType: pool.instanceType,
-          subnetId: zone.subnet.id,
-          privateIp: ip,
-          associatePublicIpAddress: true,
-          vpcSecurityGroupIds: [nodeFirewall.id],
-          keyName,
-          monitoring: true,
-          ebsOptimized: true,
-          // IMDSv2 only, and one hop: containers on the node cannot reach the metadata service.
-          metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
-          rootBlockDevice: {
-            volumeType: 'gp3',
-            volumeSize: AWS_ROOT_VOLUME_GB,
-            encrypted: true,
-            deleteOnTermination: true,
-            tags: { ...env.labels, environment: env.name, Name: name },
-          },
-          tags: { ...pool.labels, pool: pool.name, role, Name: name },
-          lifecycle: { ignoreChanges: ['ami'] },
-          dependsOn: [gateway, ...zone.reservations],
-        });
-      });
-    }
-
-    // The load balancer: one Elastic IP per zone makes its public addresses fixed.
+    // The load balancer: one Elastic IP per zone makes its public addresses fixed. It comes before
+    // the instances because their user data names its addresses (in the API server certificate).
     const loadBalancerFirewall = new SecurityGroup(this, 'load-balancer-firewall', {
       name: `${env.name}-load-balancer`,
       description: `Load balancer of ${env.name}`,
@@ -259,6 +236,60 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
       // Its network interfaces must not take a planned server address: reserve those first.
       dependsOn: [gateway, ...zones.flatMap((zone) => zone.reservations)],
     });
+    const apiAddresses: ApiAddress[] = [
+      { value: loadBalancer.dnsName, maxLength: DNS_NAME_MAX_LENGTH },
+      ...ips.map((ip) => ({ value: ip.publicIp, maxLength: IPV4_MAX_LENGTH })),
+    ];
+
+    const addressOf = (pool: NodePoolSpec, i: number) => zones[i % zones.length].plan[pool.name][Math.floor(i / zones.length)];
+    const controlPlaneIps = Array.from({ length: env.controlPlane.count }, (_, i) => addressOf(env.controlPlane, i));
+    const addresses: Record<string, string[]> = {};
+    const instances: Record<string, Instance[]> = {};
+    for (const pool of pools) {
+      const role = pool === env.controlPlane ? 'server' : 'agent';
+      addresses[pool.name] = [];
+      instances[pool.name] = Array.from({ length: pool.count }, (_, i) => {
+        const zone = zones[i % zones.length];
+        const ip = addressOf(pool, i);
+        addresses[pool.name].push(ip);
+        const name = `${env.name}-${pool.name}-${i}`;
+        const userData = props.bootstrap?.userData({
+          pool: pool.name,
+          role,
+          index: i,
+          name,
+          privateIp: ip,
+          zone: zone.zone,
+          controlPlanePrivateIps: controlPlaneIps,
+          apiAddresses,
+        });
+        return new Instance(this, `${pool.name}-${i}`, {
+          ami: amiFor(pool.instanceType),
+          instanceType: pool.instanceType,
+          subnetId: zone.subnet.id,
+          privateIp: ip,
+          associatePublicIpAddress: true,
+          vpcSecurityGroupIds: [nodeFirewall.id],
+          keyName,
+          monitoring: true,
+          ebsOptimized: true,
+          // IMDSv2 only, and one hop: containers on the node cannot reach the metadata service.
+          metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1, instanceMetadataTags: 'disabled' },
+          rootBlockDevice: {
+            volumeType: 'gp3',
+            volumeSize: AWS_ROOT_VOLUME_GB,
+            encrypted: true,
+            deleteOnTermination: true,
+            tags: { ...env.labels, environment: env.name, Name: name },
+          },
+          tags: { ...pool.labels, pool: pool.name, role, Name: name },
+          userDataBase64: gzippedUserData(this, `${pool.name}-${i}-user-data`, userData),
+          lifecycle: { ignoreChanges: ['ami'] },
+          dependsOn: [gateway, ...zone.reservations],
+        });
+      });
+    }
+
     for (const service of LOAD_BALANCED_PORTS) {
       const targets = new LbTargetGroup(this, `load-balancer-${service.name}-targets`, {
         name: `${env.name}-${service.port}`,
@@ -295,6 +326,9 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
     this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
     this.loadBalancerIpv4 = ips[0].publicIp;
     this.apiEndpoint = `https://${loadBalancer.dnsName}:6443`;
+    this.apiAddresses = apiAddresses;
+    // Another image (an AMI id) may have another login user; ubuntu is Canonical's.
+    this.firstServerSsh = { user: AWS_UBUNTU_SSH_USER, host: instances[env.controlPlane.name][0].publicIp, private: false };
   }
 
   /** One ingress rule per rule and source CIDR, named after what AWS itself keys rules on. */
@@ -386,4 +420,12 @@ function poolBlockCidrs(subnet: Ipv4Cidr, slot: number): Ipv4Cidr[] {
 /** The short, stable part of a zone name used in construct ids: "eu-central-1a" → "a". */
 function zoneKey(region: string, zone: string): string {
   return zone.startsWith(region) && zone.length > region.length ? zone.slice(region.length) : zone;
+}
+
+/**
+ * User data as base64 of its gzip, for OpenTofu to compute: the text goes into a local value (a
+ * string template, where references resolve and `$${` stays literal) and `base64gzip` reads it.
+ */
+function gzippedUserData(scope: Construct, id: string, userData: string | undefined): string | undefined {
+  return userData === undefined ? undefined : Fn.base64gzip(new TerraformLocal(scope, id, userData).asString);
 }

@@ -1,4 +1,4 @@
-import { TerraformVariable } from 'cdktf';
+import { Fn, TerraformLocal, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 // Deep imports only: the package root loads all ~1,500 azurerm resource classes (about 3 s and 400 MB).
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -22,7 +22,7 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { planAddresses } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
-import { VmPlatform } from './vm-platform';
+import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /** The login user on every server; its only credentials are the environment's SSH public keys. */
 export const AZURE_ADMIN_USERNAME = 'sovereign';
@@ -72,6 +72,12 @@ export interface AzureVmPlatformProps {
    * supports it; managed images (`Microsoft.Compute/images`) do not.
    */
   readonly environment: EnvironmentSpec;
+  /**
+   * First-boot configuration of every server, gzip-compressed into `custom_data` (at most 65,535
+   * bytes decoded; cloud-init unpacks it). Changing it replaces the server.
+   * @default - servers boot the plain image
+   */
+  readonly bootstrap?: NodeBootstrap;
 }
 
 /**
@@ -114,6 +120,8 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
   public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
   public readonly loadBalancerIpv4: string;
   public readonly apiEndpoint: string;
+  public readonly apiAddresses: readonly ApiAddress[];
+  public readonly firstServerSsh: SshTarget;
 
   constructor(scope: Construct, id: string, props: AzureVmPlatformProps) {
     super(scope, id);
@@ -287,12 +295,24 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
 
     const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
     const addresses = planAddresses(env.network.subnetCidr, pools);
+    const apiAddresses: ApiAddress[] = [{ value: loadBalancerIp.ipAddress, maxLength: IPV4_MAX_LENGTH }];
     const ipConfigurationName = 'primary';
     for (const pool of pools) {
       const role = pool === env.controlPlane ? 'server' : 'agent';
       const poolTags = { ...tags, ...pool.labels, pool: pool.name, role };
       addresses[pool.name].forEach((ip, i) => {
         const name = `${env.name}-${pool.name}-${i}`;
+        const zone = env.zones[i % env.zones.length];
+        const userData = props.bootstrap?.userData({
+          pool: pool.name,
+          role,
+          index: i,
+          name,
+          privateIp: ip,
+          zone,
+          controlPlanePrivateIps: addresses[env.controlPlane.name],
+          apiAddresses,
+        });
         const nic = new NetworkInterface(this, `${pool.name}-${i}-nic`, {
           name,
           resourceGroupName,
@@ -313,7 +333,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
           resourceGroupName,
           location,
           size: pool.instanceType,
-          zone: env.zones[i % env.zones.length],
+          zone,
           networkInterfaceIds: [nic.id],
           adminUsername: AZURE_ADMIN_USERNAME,
           disablePasswordAuthentication: true,
@@ -327,6 +347,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
           // Servers are configured by cloud-init only; VM extensions would be a second way to run
           // code as root on them.
           allowExtensionOperations: false,
+          customData: gzippedUserData(this, `${pool.name}-${i}-user-data`, userData),
           // Managed boot diagnostics (serial console, screenshots): no storage account of ours.
           bootDiagnostics: {},
           tags: poolTags,
@@ -341,6 +362,9 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
     this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
     this.loadBalancerIpv4 = loadBalancerIp.ipAddress;
     this.apiEndpoint = `https://${loadBalancerIp.ipAddress}:6443`;
+    this.apiAddresses = apiAddresses;
+    // Servers have no public addresses: SSH goes through a VPN, peering or Azure Bastion.
+    this.firstServerSsh = { user: AZURE_ADMIN_USERNAME, host: addresses[env.controlPlane.name][0], private: true };
   }
 }
 
@@ -401,4 +425,12 @@ function azureImage(env: EnvironmentSpec): Pick<LinuxVirtualMachineConfig, 'sour
   throw new Error(
     `${env.file}: image "${env.image}" is not an Azure image; use ${Object.keys(AZURE_MARKETPLACE_IMAGES).join(', ')}, a Marketplace URN Publisher:Offer:Sku:Version, or a Compute Gallery image id /subscriptions/…/providers/Microsoft.Compute/galleries/…`,
   );
+}
+
+/**
+ * User data as base64 of its gzip, for OpenTofu to compute: the text goes into a local value (a
+ * string template, where references resolve and `$${` stays literal) and `base64gzip` reads it.
+ */
+function gzippedUserData(scope: Construct, id: string, userData: string | undefined): string | undefined {
+  return userData === undefined ? undefined : Fn.base64gzip(new TerraformLocal(scope, id, userData).asString);
 }

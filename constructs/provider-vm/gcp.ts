@@ -16,7 +16,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { planAddresses } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
-import { VmPlatform } from './vm-platform';
+import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /**
  * Source ranges of the health-check probes of a backend-service-based external passthrough
@@ -47,6 +47,12 @@ const PEER_NAMES: Readonly<Record<Peer, string>> = { admin: 'admin', 'private-ne
 export interface GcpVmPlatformProps {
   /** The validated region environment (provider "gcp"). */
   readonly environment: EnvironmentSpec;
+  /**
+   * First-boot configuration of every server, in the instance metadata key `user-data` (at most
+   * 256 KiB; read by cloud-init's GCE datasource).
+   * @default - servers boot the plain image
+   */
+  readonly bootstrap?: NodeBootstrap;
 }
 
 /** One server to create: where it goes and what it is. */
@@ -101,6 +107,8 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
   public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
   public readonly loadBalancerIpv4: string;
   public readonly apiEndpoint: string;
+  public readonly apiAddresses: readonly ApiAddress[];
+  public readonly firstServerSsh: SshTarget;
 
   constructor(scope: Construct, id: string, props: GcpVmPlatformProps) {
     super(scope, id);
@@ -181,6 +189,18 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       });
     }
 
+    // The load balancer's address comes before the instances: their user data names it (in the
+    // API server certificate).
+    const address = new ComputeAddress(this, 'load-balancer-address', {
+      name: env.name,
+      region: env.region,
+      addressType: 'EXTERNAL',
+      networkTier: 'PREMIUM',
+      labels,
+    });
+    const apiAddresses: ApiAddress[] = [{ value: address.address, maxLength: IPV4_MAX_LENGTH }];
+    const controlPlaneIps = servers.filter((s) => s.role === 'server').map((s) => s.ip);
+
     const metadata: Record<string, string> = { 'block-project-ssh-keys': 'true' };
     if (env.sshPublicKeys.length > 0) {
       metadata['ssh-keys'] = env.sshPublicKeys.map((key) => `${GCP_SSH_USER}:${key}`).join('\n');
@@ -194,7 +214,16 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
           machineType: server.pool.instanceType,
           labels: { ...labels, ...server.pool.labels, pool: server.pool.name, role: server.role },
           tags: server.role === 'server' ? [nodeTag, serverTag] : [nodeTag],
-          metadata,
+          metadata: withUserData(metadata, props.bootstrap?.userData({
+            pool: server.pool.name,
+            role: server.role,
+            index: server.index,
+            name: server.name,
+            privateIp: server.ip,
+            zone: server.zone,
+            controlPlanePrivateIps: controlPlaneIps,
+            apiAddresses,
+          })),
           bootDisk: { autoDelete: true, initializeParams: { image, size: GCP_BOOT_DISK_GB, type: 'pd-balanced', labels } },
           networkInterface: [{ subnetwork: subnet.selfLink, networkIp: server.ip }],
           shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
@@ -221,13 +250,6 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       }
     }
 
-    const address = new ComputeAddress(this, 'load-balancer-address', {
-      name: env.name,
-      region: env.region,
-      addressType: 'EXTERNAL',
-      networkTier: 'PREMIUM',
-      labels,
-    });
     for (const service of LOAD_BALANCED_PORTS) {
       const healthCheck = new ComputeRegionHealthCheck(this, `health-check-${service.name}`, {
         name: name(service.name),
@@ -267,7 +289,15 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
     this.agentPrivateIps = Object.fromEntries(pools.slice(1).map((p) => [p.name, ipsOf(p)]));
     this.loadBalancerIpv4 = address.address;
     this.apiEndpoint = `https://${address.address}:6443`;
+    this.apiAddresses = apiAddresses;
+    // Nodes have no external address: SSH goes through a VPN, peering or IAP into the network.
+    this.firstServerSsh = { user: GCP_SSH_USER, host: controlPlaneIps[0], private: true };
   }
+}
+
+/** The instance metadata, with `user-data` for cloud-init when there is any. */
+function withUserData(metadata: Readonly<Record<string, string>>, userData: string | undefined): Record<string, string> {
+  return userData === undefined ? { ...metadata } : { ...metadata, 'user-data': userData };
 }
 
 /** Every server with its name, static private IP and zone (round-robin over the region's zones). */

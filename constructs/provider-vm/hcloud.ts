@@ -15,7 +15,7 @@ import { SshKey } from '../../providers/hcloud/ssh-key';
 import { hostAddress, parseCidr } from '../../lib/config/cidr';
 import { planAddresses } from './address-plan';
 import { LOAD_BALANCED_PORTS, nodeIngressRules, peerCidrs } from './firewall-rules';
-import { VmPlatform } from './vm-platform';
+import { ApiAddress, IPV4_MAX_LENGTH, IPV6_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /** Hetzner allows at most 10 servers in one spread placement group. */
 export const HCLOUD_PLACEMENT_GROUP_LIMIT = 10;
@@ -37,7 +37,16 @@ const NETWORK_ZONES: Readonly<Record<string, string>> = {
 export interface HcloudVmPlatformProps {
   /** The validated region environment (provider "hetzner"). */
   readonly environment: EnvironmentSpec;
+  /**
+   * First-boot configuration of every server, passed as `user_data` (plain text, at most 32 KiB;
+   * changing it replaces the server).
+   * @default - servers boot the plain image
+   */
+  readonly bootstrap?: NodeBootstrap;
 }
+
+/** Login user of Hetzner's Ubuntu images (SSH keys are installed for root). */
+export const HCLOUD_SSH_USER = 'root';
 
 /**
  * provider-vm on Hetzner Cloud: private network and subnet, a firewall, spread placement groups,
@@ -57,6 +66,8 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
   public readonly loadBalancerIpv4: string;
   public readonly loadBalancerIpv6: string;
   public readonly apiEndpoint: string;
+  public readonly apiAddresses: readonly ApiAddress[];
+  public readonly firstServerSsh: SshTarget;
 
   constructor(scope: Construct, id: string, props: HcloudVmPlatformProps) {
     super(scope, id);
@@ -103,34 +114,10 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       })),
     });
 
-    const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-    const addresses = planAddresses(env.network.subnetCidr, pools);
-    for (const pool of pools) {
-      const role = pool === env.controlPlane ? 'server' : 'agent';
-      const poolLabels = { ...labels, ...pool.labels, pool: pool.name, role };
-      const groups = Array.from({ length: Math.ceil(pool.count / HCLOUD_PLACEMENT_GROUP_LIMIT) }, (_, g) =>
-        new PlacementGroup(this, `${pool.name}-spread-${g}`, { name: `${env.name}-${pool.name}-${g}`, type: 'spread', labels: poolLabels }),
-      );
-      addresses[pool.name].forEach((ip, i) => {
-        new Server(this, `${pool.name}-${i}`, {
-          name: `${env.name}-${pool.name}-${i}`,
-          serverType: pool.instanceType,
-          image: env.image,
-          location: env.region,
-          placementGroupId: Token.asNumber(groups[Math.floor(i / HCLOUD_PLACEMENT_GROUP_LIMIT)].id),
-          sshKeys: sshKeyIds,
-          firewallIds: [Token.asNumber(firewall.id)],
-          labels: poolLabels,
-          publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
-          network: [{ networkId: Token.asNumber(network.id), ip }],
-          dependsOn: [subnet],
-        });
-      });
-    }
-
-
     // One load balancer for API and ingress; it joins the private network at a fixed address and
-    // reaches every server of this environment by label over that network.
+    // reaches every server of this environment by label over that network. It comes before the
+    // servers because their user data names its addresses (in the API server certificate).
+    const loadBalancerPrivateIp = hostAddress(parseCidr(env.network.subnetCidr)!, HCLOUD_LOAD_BALANCER_HOST);
     const loadBalancer = new LoadBalancer(this, 'load-balancer', {
       name: env.name,
       loadBalancerType: 'lb11',
@@ -141,7 +128,7 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
     const loadBalancerNetwork = new LoadBalancerNetwork(this, 'load-balancer-network', {
       loadBalancerId: Token.asNumber(loadBalancer.id),
       subnetId: subnet.id,
-      ip: hostAddress(parseCidr(env.network.subnetCidr)!, HCLOUD_LOAD_BALANCER_HOST),
+      ip: loadBalancerPrivateIp,
       enablePublicInterface: true,
     });
     new LoadBalancerTarget(this, 'load-balancer-target', {
@@ -161,11 +148,59 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
         healthCheck: { protocol: 'tcp', port: service.port, interval: 10, timeout: 5, retries: 3 },
       });
     }
+
+    const apiAddresses: ApiAddress[] = [
+      { value: loadBalancer.ipv4, maxLength: IPV4_MAX_LENGTH },
+      { value: loadBalancer.ipv6, maxLength: IPV6_MAX_LENGTH },
+      { value: loadBalancerPrivateIp, maxLength: loadBalancerPrivateIp.length },
+    ];
+
+    const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
+    const addresses = planAddresses(env.network.subnetCidr, pools);
+    const servers: Server[] = [];
+    for (const pool of pools) {
+      const role = pool === env.controlPlane ? 'server' : 'agent';
+      const poolLabels = { ...labels, ...pool.labels, pool: pool.name, role };
+      const groups = Array.from({ length: Math.ceil(pool.count / HCLOUD_PLACEMENT_GROUP_LIMIT) }, (_, g) =>
+        new PlacementGroup(this, `${pool.name}-spread-${g}`, { name: `${env.name}-${pool.name}-${g}`, type: 'spread', labels: poolLabels }),
+      );
+      addresses[pool.name].forEach((ip, i) => {
+        const name = `${env.name}-${pool.name}-${i}`;
+        const userData = props.bootstrap?.userData({
+          pool: pool.name,
+          role,
+          index: i,
+          name,
+          privateIp: ip,
+          zone: env.region,
+          controlPlanePrivateIps: addresses[env.controlPlane.name],
+          apiAddresses,
+        });
+        const server = new Server(this, `${pool.name}-${i}`, {
+          name,
+          serverType: pool.instanceType,
+          image: env.image,
+          location: env.region,
+          placementGroupId: Token.asNumber(groups[Math.floor(i / HCLOUD_PLACEMENT_GROUP_LIMIT)].id),
+          sshKeys: sshKeyIds,
+          firewallIds: [Token.asNumber(firewall.id)],
+          labels: poolLabels,
+          publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
+          network: [{ networkId: Token.asNumber(network.id), ip }],
+          userData,
+          dependsOn: [subnet],
+        });
+        servers.push(server);
+      });
+    }
+
     this.privateNetworkCidr = env.network.cidr;
     this.controlPlanePrivateIps = addresses[env.controlPlane.name];
     this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
     this.loadBalancerIpv4 = loadBalancer.ipv4;
     this.loadBalancerIpv6 = loadBalancer.ipv6;
     this.apiEndpoint = `https://${loadBalancer.ipv4}:6443`;
+    this.apiAddresses = apiAddresses;
+    this.firstServerSsh = { user: HCLOUD_SSH_USER, host: servers[0].ipv4Address, private: false };
   }
 }

@@ -1,3 +1,5 @@
+import { CloudProvider } from '../../lib/config/model';
+
 /**
  * What the other modules may know about a cloud's machines: addresses, never resource types.
  * k3s-cluster and dns-failover talk to every cloud through this interface only.
@@ -15,4 +17,88 @@ export interface VmPlatform {
   readonly loadBalancerIpv6?: string;
   /** The Kubernetes API URL through the load balancer, e.g. https://<lb>:6443 (a token). */
   readonly apiEndpoint: string;
+  /** Every name and address clients use to reach the API (they belong in the server certificate). */
+  readonly apiAddresses: readonly ApiAddress[];
+  /** How an operator reaches the first server over SSH (to fetch the kubeconfig). */
+  readonly firstServerSsh: SshTarget;
 }
+
+/** An address of the Kubernetes API: a literal, or a token OpenTofu resolves at apply. */
+export interface ApiAddress {
+  /** The address or DNS name, or a token that resolves to one. */
+  readonly value: string;
+  /** The most characters `value` can have once resolved (user-data sizes are checked with it). */
+  readonly maxLength: number;
+}
+
+/** Where and as whom an operator logs in over SSH. */
+export interface SshTarget {
+  /** Login user of the image. */
+  readonly user: string;
+  /** Address to connect to (a token for public addresses). */
+  readonly host: string;
+  /** Whether `host` is a private address (reach it through a VPN, bastion or peering). */
+  readonly private: boolean;
+}
+
+/** Most characters of a dotted-quad IPv4 address. */
+export const IPV4_MAX_LENGTH = 15;
+/** Most characters of a textual IPv6 address. */
+export const IPV6_MAX_LENGTH = 39;
+/** Most characters of a DNS name. */
+export const DNS_NAME_MAX_LENGTH = 253;
+
+/** One server as the platform is about to create it. */
+export interface ServerIdentity {
+  /** Name of the pool the server belongs to. */
+  readonly pool: string;
+  /** K3s role: the control-plane pool runs servers, every other pool agents. */
+  readonly role: 'server' | 'agent';
+  /** Index of the server within its pool (0-based). */
+  readonly index: number;
+  /** The server's name at the cloud (also its node name): `<environment>-<pool>-<index>`. */
+  readonly name: string;
+  /** Its static private IPv4. */
+  readonly privateIp: string;
+  /** Zone (or location) it runs in. */
+  readonly zone: string;
+  /** Static private IPs of the control-plane servers; the first runs cluster-init, the others join it. */
+  readonly controlPlanePrivateIps: readonly string[];
+  /** Addresses of the API through the load balancer (for the server certificate). */
+  readonly apiAddresses: readonly ApiAddress[];
+}
+
+/**
+ * Supplies each server's first-boot configuration (cloud-init user data). Platforms call it once per
+ * server while they build it, and encode the result as their cloud requires
+ * ({@link USER_DATA_LIMITS}).
+ */
+export interface NodeBootstrap {
+  /**
+   * The cloud-init user data of one server, as text. It may contain tokens (OpenTofu references,
+   * such as a generated password); everything else is literal.
+   */
+  userData(server: ServerIdentity): string;
+}
+
+/** How a cloud takes user data, and how much. */
+export interface UserDataLimit {
+  /** Most bytes the cloud accepts, counted after `encoding`'s compression and before any base64. */
+  readonly maxBytes: number;
+  /** `plain`: text as is; `gzip`: gzip-compressed, then base64 for the API (cloud-init unpacks it). */
+  readonly encoding: 'plain' | 'gzip';
+  /** The limit as the cloud documents it, for messages. */
+  readonly documented: string;
+}
+
+/**
+ * User-data limits per cloud. Hetzner rejects more than 32 KiB; AWS takes 16 KB before base64;
+ * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB. AWS and Azure
+ * take binary user data through base64, so it is gzip-compressed there (cloud-init detects gzip).
+ */
+export const USER_DATA_LIMITS: Readonly<Record<CloudProvider, UserDataLimit>> = {
+  hetzner: { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KiB (32,768 bytes)' },
+  aws: { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' },
+  azure: { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' },
+  gcp: { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' },
+};

@@ -1,5 +1,8 @@
-import { LocalBackend, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { defaultStateSpec, StateSpec } from '../../lib/config/state-config';
+import { configureStateBackend } from '../state/state-backend';
+import { configureStateEncryption } from '../state/state-encryption';
 
 /** The registry OpenTofu resolves provider sources against; written out in full so OpenTofu and cdktf agree. */
 export const OPENTOFU_REGISTRY = 'registry.opentofu.org';
@@ -7,23 +10,30 @@ export const OPENTOFU_REGISTRY = 'registry.opentofu.org';
 /** Configuration shared by every stack this project synthesizes. */
 export interface OpenTofuStackProps {
   /**
-   * Local state file, relative to the stack's working directory (`cdktf.out/stacks/<stack>`).
-   * Kept outside `cdktf.out` so re-synthesizing never touches state.
-   * @default ../../../state/<stack>/terraform.tfstate
+   * Backend and encryption key source (lib/config/state-config.ts parses them from the `state`
+   * section of the input file). State and plan encryption is always on.
+   * @default - local file `state/<stack>/terraform.tfstate` (outside `cdktf.out`, so re-synthesizing
+   * never touches state), passphrase from the sensitive variable `state_passphrase`
    */
-  readonly localStatePath?: string;
+  readonly state?: StateSpec;
 }
 
 /**
- * A TerraformStack whose output OpenTofu accepts unchanged: an explicit backend with a relative path
- * (cdktf's default embeds the build machine's absolute path) and every provider source fully
- * qualified with a version (cdktf writes bare sources such as "aws", which OpenTofu and cdktf
- * resolve against different registries — OpenTofu issue 2402).
+ * A TerraformStack whose output OpenTofu accepts unchanged: an explicit backend (a local one with a
+ * relative path: cdktf's default embeds the build machine's absolute path), OpenTofu state and plan
+ * encryption (constructs/state), and every provider source fully qualified with a version (cdktf
+ * writes bare sources such as "aws", which OpenTofu and cdktf resolve against different registries
+ * — OpenTofu issue 2402).
  */
 export class OpenTofuStack extends TerraformStack {
+  /** The state settings this stack was synthesized with. */
+  public readonly state: StateSpec;
+
   constructor(scope: Construct, id: string, props: OpenTofuStackProps = {}) {
     super(scope, id);
-    new LocalBackend(this, { path: props.localStatePath ?? `../../../state/${id}/terraform.tfstate` });
+    this.state = props.state ?? defaultStateSpec(id);
+    configureStateBackend(this, this.state.backend);
+    configureStateEncryption(this, this.state.encryption);
   }
 
   public toTerraform(): any {

@@ -8,6 +8,13 @@ const USAGE = `Usage: sovereign <command> [options]
 Commands:
   synth [--output DIR]   validate environments/ and write cdktf.out/stacks/<stack>/cdk.tf.json
   validate               validate environments/ only; writes nothing
+  archive-state <stack> [--bucket B] [--prefix P] [--endpoint URL] [--region R] [--path-style]
+                [--output DIR] [--save FILE] [--tofu PATH] [--force]
+                         bundle the stack's encrypted state, configuration, lock file, non-sensitive
+                         outputs and a manifest into a .tar.gz, upload it to S3, download it again
+                         and verify every hash, then mark the stack archived (docs/STATE.md)
+  restore-state <archive.tar.gz | s3://bucket/key> [--stack NAME] [--output DIR] [--force]
+                         verify an archive completely, then restore its state and configuration
   help                   show this text
 
 Exit codes: 0 success, 1 invalid configuration (file, JSON pointer and allowed values are printed),
@@ -32,6 +39,13 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
         for (const environment of model.environments) success(`${environment.file}`);
         return 0;
       }
+      case 'archive-state':
+        // Loaded on demand (require, as in main.ts): synth and validate never load the S3 client.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return await (require('./archive-state') as typeof import('./archive-state')).archiveStateCommand(rest, projectDir, process.env);
+      case 'restore-state':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return await (require('./restore-state') as typeof import('./restore-state')).restoreStateCommand(rest, projectDir, process.env);
       case undefined:
       case 'help':
       case '--help':

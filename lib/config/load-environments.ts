@@ -4,7 +4,7 @@ import environmentSchema from './schemas/environment.schema.json';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
-import { CloudProvider, DnsSpec, EnvironmentSpec, NodePoolSpec, SovereignModel } from './model';
+import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { CLOUD_PROVIDERS, INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
 
@@ -14,6 +14,28 @@ export const ENVIRONMENT_FILE = 'environment.json';
 const DEFAULT_IMAGE = 'ubuntu-24.04';
 const CONTROL_PLANE_POOL = 'control-plane';
 
+/**
+ * The platform's K3s settings; environment.schema.json documents the same values as `default`s
+ * (a test keeps the two in step).
+ */
+export const CLUSTER_DEFAULTS: Omit<ClusterSpec, 'flux'> = {
+  disable: ['traefik', 'servicelb', 'local-storage'],
+  flannelBackend: 'none',
+  disableNetworkPolicy: true,
+  kubeProxyReplacement: false,
+  clusterCidr: '10.42.0.0/16',
+  serviceCidr: '10.43.0.0/16',
+  encryptAtRest: true,
+  embeddedRegistry: false,
+  nodeMonitorPeriod: '5s',
+  nodeMonitorGracePeriod: '20s',
+  defaultWatchCacheSize: 50,
+  etcdQuotaBackendBytes: 1073741824,
+  maxPods: 50,
+};
+
+/** Defaults of the optional Flux settings. */
+export const FLUX_DEFAULTS = { branch: 'main', path: './', interval: '1m', username: 'flux' } as const;
 
 const validateEnvironment = lazySchemaValidator(environmentSchema);
 
@@ -120,6 +142,8 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     }
   }
 
+  const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
+
   if (errors.length > 0) throw new ConfigErrors(errors);
 
   const labels = raw.labels ?? {};
@@ -137,7 +161,59 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     sshPublicKeys: raw.sshPublicKeys ?? [],
     adminCidrs,
     labels,
+    cluster,
   };
+}
+
+/**
+ * The K3s settings with defaults filled in, after the checks a schema cannot express: pod and
+ * service networks are valid, disjoint and outside the private network; kube-proxy replacement
+ * needs Cilium (flannel backend none); the grace period outlasts the monitor period.
+ */
+function parseCluster(file: string, raw: RawCluster, network: Ipv4Cidr | undefined, errors: ConfigError[]): ClusterSpec {
+  const d = CLUSTER_DEFAULTS;
+  const spec: ClusterSpec = {
+    disable: raw.disable ?? d.disable,
+    flannelBackend: raw.flannelBackend ?? d.flannelBackend,
+    disableNetworkPolicy: raw.disableNetworkPolicy ?? d.disableNetworkPolicy,
+    kubeProxyReplacement: raw.kubeProxyReplacement ?? d.kubeProxyReplacement,
+    clusterCidr: raw.clusterCidr ?? d.clusterCidr,
+    serviceCidr: raw.serviceCidr ?? d.serviceCidr,
+    encryptAtRest: raw.encryptAtRest ?? d.encryptAtRest,
+    embeddedRegistry: raw.embeddedRegistry ?? d.embeddedRegistry,
+    nodeMonitorPeriod: raw.controllerManager?.nodeMonitorPeriod ?? d.nodeMonitorPeriod,
+    nodeMonitorGracePeriod: raw.controllerManager?.nodeMonitorGracePeriod ?? d.nodeMonitorGracePeriod,
+    defaultWatchCacheSize: raw.apiServer?.defaultWatchCacheSize === null ? undefined : (raw.apiServer?.defaultWatchCacheSize ?? d.defaultWatchCacheSize),
+    etcdQuotaBackendBytes: raw.etcd?.quotaBackendBytes ?? d.etcdQuotaBackendBytes,
+    maxPods: raw.kubelet?.maxPods ?? d.maxPods,
+    ...(raw.flux ? { flux: { ...FLUX_DEFAULTS, ...raw.flux } } : {}),
+  };
+
+  const pods = checkCidr(file, '/cluster/clusterCidr', spec.clusterCidr, errors);
+  const services = checkCidr(file, '/cluster/serviceCidr', spec.serviceCidr, errors);
+  for (const [at, text, cidr] of [['/cluster/clusterCidr', spec.clusterCidr, pods], ['/cluster/serviceCidr', spec.serviceCidr, services]] as const) {
+    if (cidr && network && cidrsOverlap(cidr, network)) {
+      errors.push(new ConfigError(file, at, `${text} overlaps the private network ${formatCidr(network)}`, 'a range outside network.cidr, e.g. 10.42.0.0/16 for pods and 10.43.0.0/16 for services'));
+    }
+  }
+  if (pods && services && cidrsOverlap(pods, services)) {
+    errors.push(new ConfigError(file, '/cluster/serviceCidr', `${spec.serviceCidr} overlaps the pod network ${spec.clusterCidr}`, 'disjoint ranges for pods and services'));
+  }
+  if (spec.kubeProxyReplacement && spec.flannelBackend !== 'none') {
+    errors.push(new ConfigError(file, '/cluster/kubeProxyReplacement', `kube-proxy replacement needs Cilium, but flannelBackend is "${spec.flannelBackend}"`, 'kubeProxyReplacement false, or flannelBackend "none"'));
+  }
+  if (durationMs(spec.nodeMonitorGracePeriod) <= durationMs(spec.nodeMonitorPeriod)) {
+    errors.push(new ConfigError(file, '/cluster/controllerManager/nodeMonitorGracePeriod', `grace period ${spec.nodeMonitorGracePeriod} must be longer than nodeMonitorPeriod ${spec.nodeMonitorPeriod}`, 'several monitor periods, e.g. 20s for 5s'));
+  }
+  return spec;
+}
+
+/** Milliseconds of a Go duration the schema admits (`1m30s`, `500ms`). */
+function durationMs(text: string): number {
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+)(ms|s|m|h)/g)) total += Number(amount) * units[unit];
+  return total;
 }
 
 interface RawPool {
@@ -145,6 +221,22 @@ interface RawPool {
   count: number;
   instanceType: string;
   labels?: Record<string, string>;
+}
+
+interface RawCluster {
+  disable?: K3sComponent[];
+  flannelBackend?: FlannelBackend;
+  disableNetworkPolicy?: boolean;
+  kubeProxyReplacement?: boolean;
+  clusterCidr?: string;
+  serviceCidr?: string;
+  encryptAtRest?: boolean;
+  embeddedRegistry?: boolean;
+  controllerManager?: { nodeMonitorPeriod?: string; nodeMonitorGracePeriod?: string };
+  apiServer?: { defaultWatchCacheSize?: number | null };
+  etcd?: { quotaBackendBytes?: number };
+  kubelet?: { maxPods?: number };
+  flux?: { url: string; branch?: string; path?: string; interval?: string; username?: string };
 }
 
 interface RawEnvironment {
@@ -157,6 +249,7 @@ interface RawEnvironment {
   sshPublicKeys?: string[];
   adminCidrs?: string[];
   labels?: Record<string, string>;
+  cluster?: RawCluster;
 }
 
 function checkCidr(file: string, at: string, text: string, errors: ConfigError[]): Ipv4Cidr | undefined {

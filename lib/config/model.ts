@@ -42,6 +42,66 @@ export interface EnvironmentSpec {
   readonly adminCidrs: readonly string[];
   /** Labels put on every resource that takes them. */
   readonly labels: Readonly<Record<string, string>>;
+  /** K3s settings of the cluster on these servers, defaults filled in. */
+  readonly cluster: ClusterSpec;
+}
+
+/** Packaged K3s components an environment may switch off (`disable` in the K3s config). */
+export type K3sComponent = 'traefik' | 'servicelb' | 'local-storage' | 'metrics-server';
+
+/** K3s flannel backends; `none` leaves the pod network to Cilium. */
+export type FlannelBackend = 'none' | 'vxlan' | 'host-gw' | 'wireguard-native';
+
+/**
+ * K3s settings of one environment (`cluster` in environment.json). Every field has the platform
+ * default filled in by the config layer; docs/K3S-CLUSTER.md explains each one.
+ */
+export interface ClusterSpec {
+  /** Packaged components K3s does not deploy. Default: traefik, servicelb, local-storage. */
+  readonly disable: readonly K3sComponent[];
+  /** K3s `flannel-backend`. Default `none`: Cilium is the CNI (and is only installed then). */
+  readonly flannelBackend: FlannelBackend;
+  /** K3s `disable-network-policy` (Cilium enforces network policies). Default true. */
+  readonly disableNetworkPolicy: boolean;
+  /** Cilium replaces kube-proxy (K3s `disable-kube-proxy`). Default false; needs flannelBackend none. */
+  readonly kubeProxyReplacement: boolean;
+  /** Pod network (K3s `cluster-cidr`). Default 10.42.0.0/16. */
+  readonly clusterCidr: string;
+  /** Service network (K3s `service-cidr`). Default 10.43.0.0/16. */
+  readonly serviceCidr: string;
+  /** Encrypt Secrets at rest in etcd (K3s `secrets-encryption`). Default true. */
+  readonly encryptAtRest: boolean;
+  /** K3s embedded registry mirror (Spegel, `embedded-registry`). Default false. */
+  readonly embeddedRegistry: boolean;
+  /** kube-controller-manager `node-monitor-period`, a Go duration. Default 5s. */
+  readonly nodeMonitorPeriod: string;
+  /** kube-controller-manager `node-monitor-grace-period`, a Go duration. Default 20s. */
+  readonly nodeMonitorGracePeriod: string;
+  /**
+   * kube-apiserver `default-watch-cache-size`; undefined leaves the flag out. Default 50. The flag
+   * is a deprecated no-op on current Kubernetes (see docs/K3S-CLUSTER.md).
+   */
+  readonly defaultWatchCacheSize?: number;
+  /** etcd `quota-backend-bytes`, an integer number of bytes. Default 1073741824 (1 GiB). */
+  readonly etcdQuotaBackendBytes: number;
+  /** kubelet `max-pods`. Default 50. */
+  readonly maxPods: number;
+  /** Flux syncs the cluster from this Git repository; absent means no Flux manifests. */
+  readonly flux?: FluxSpec;
+}
+
+/** The platform's Git repository (Gitea) Flux reconciles the cluster from. */
+export interface FluxSpec {
+  /** HTTPS clone URL. */
+  readonly url: string;
+  /** Branch to follow. Default main. */
+  readonly branch: string;
+  /** Directory inside the repository with the cluster's kustomization. Default ./ */
+  readonly path: string;
+  /** How often Flux looks for new commits, a Go duration. Default 1m. */
+  readonly interval: string;
+  /** User name sent with the access token (variable gitea_token). Default flux. */
+  readonly username: string;
 }
 
 /** Everything `main.ts` needs to build the app. */

@@ -1,0 +1,40 @@
+import versions from '../versions.json';
+
+/**
+ * Typed access to the releases pinned in versions.json (the one place versions live) for the
+ * modules that install software on the servers. A JSON import: read at compile time, not a file
+ * access at synth.
+ */
+
+/** A Helm chart in a repository, at a pinned version. */
+export interface HelmChartRelease {
+  /** Chart repository URL. */
+  readonly repo: string;
+  /** Chart name in the repository. */
+  readonly chart: string;
+  /** Exact chart version. */
+  readonly version: string;
+}
+
+/** What K3sCluster installs: K3s itself and the charts K3s deploys at boot. */
+export interface K3sReleases {
+  readonly k3s: {
+    /** The K3s release, `v<kubernetes>+k3s<n>`. */
+    readonly version: string;
+    /** Base URL of the release downloads; the version (URL-encoded) and file name follow. */
+    readonly downloadUrl: string;
+    /** Base URL of the installer; the version (URL-encoded) and `/install.sh` follow. */
+    readonly installScriptUrl: string;
+    /** SHA-256 of that install.sh; empty means not pinned (the script is still checked otherwise). */
+    readonly installScriptSha256: string;
+  };
+  readonly cilium: HelmChartRelease;
+  readonly flux: HelmChartRelease;
+}
+
+/** The releases pinned in versions.json. */
+export const K3S_RELEASES: K3sReleases = {
+  k3s: versions.k3s,
+  cilium: versions.helmCharts.cilium,
+  flux: versions.helmCharts.flux2,
+};
