@@ -6,8 +6,13 @@ import { loadSovereignModel } from '../config/load-environments';
 const USAGE = `Usage: sovereign <command> [options]
 
 Commands:
+  init [--force]         ask for provider, region, sizes and credentials; write
+                         environments/<provider>-<region>/environment.json and tofu.tfvars (mode 0600,
+                         refused unless Git ignores it)
   synth [--output DIR]   validate environments/ and write cdktf.out/stacks/<stack>/cdk.tf.json
   validate               validate environments/ only; writes nothing
+  export <dir>           validate, synthesize and write a review tree: per stack main.tf.json, main.tf
+                         (HCL), README.md and .gitignore, plus topology.svg and an index README
   archive-state <stack> [--bucket B] [--prefix P] [--endpoint URL] [--region R] [--path-style]
                 [--output DIR] [--save FILE] [--tofu PATH] [--force]
                          bundle the stack's encrypted state, configuration, lock file, non-sensitive
@@ -39,6 +44,12 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
         for (const environment of model.environments) success(`${environment.file}`);
         return 0;
       }
+      case 'init':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return await (require('./init') as typeof import('./init')).initCommand(rest, projectDir);
+      case 'export':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return (require('./export') as typeof import('./export')).runExportCommand(rest, projectDir);
       case 'archive-state':
         // Loaded on demand (require, as in main.ts): synth and validate never load the S3 client.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
