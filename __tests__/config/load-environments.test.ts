@@ -90,3 +90,12 @@ describe('parseEnvironment: the error table', () => {
 test('the schema file lists exactly the supported providers', () => {
   expect(environmentSchema.properties.provider.enum).toEqual(CLOUD_PROVIDERS);
 });
+
+test('the state section of both schema files is the one state-config.ts validates', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { STATE_JSON_SCHEMA } = require('../../lib/config/state-config');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sovereignSchema = require('../../lib/config/schemas/sovereign.schema.json');
+  expect((environmentSchema.properties as Record<string, unknown>).state).toEqual(STATE_JSON_SCHEMA);
+  expect(sovereignSchema.properties.state).toEqual(STATE_JSON_SCHEMA);
+});

@@ -21,6 +21,15 @@ describe('OpenTofuStack', () => {
     expect(stack.toTerraform().terraform.backend).toEqual({ local: { path: '../../../state/demo/terraform.tfstate' } });
   });
 
+  test('encrypts state and plans on every stack, keyed by the sensitive variable state_passphrase (constructs/state)', () => {
+    const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), 'demo');
+    new TerraformOutput(stack, 'x', { value: 1 });
+    const tf = stack.toTerraform();
+    expect(tf.terraform.encryption).toMatchObject({ state: { method: 'method.aes_gcm.main', enforced: true }, plan: { method: 'method.aes_gcm.main', enforced: true } });
+    expect(tf.variable.state_passphrase).toMatchObject({ sensitive: true });
+    expect(stack.state).toEqual({ backend: { type: 'local', path: 'state/demo/terraform.tfstate' }, encryption: { keySource: 'variable' } });
+  });
+
   test('rewrites every required provider to a qualified source and refuses one without a version', () => {
     const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), 'demo');
     stack.addOverride('terraform.required_providers.aws', { source: 'aws', version: '6.25.0' });

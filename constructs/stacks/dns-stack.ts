@@ -26,7 +26,7 @@ export class DnsStack extends OpenTofuStack {
   public readonly failover: DnsFailover;
 
   constructor(scope: Construct, id: string, props: DnsStackProps) {
-    super(scope, id);
+    super(scope, id, { state: props.dns.state });
     const serverUrl = this.optionalSecret('powerdns_server_url', 'PowerDNS API URL, e.g. https://pdns.example:8081. Leave unset to use PDNS_SERVER_URL.');
     const apiKey = this.optionalSecret('powerdns_api_key', 'PowerDNS API key. Leave unset to use PDNS_API_KEY.');
     new PowerdnsProvider(this, 'powerdns', { serverUrl: serverUrl.stringValue, apiKey: apiKey.stringValue });

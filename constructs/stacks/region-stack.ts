@@ -32,7 +32,7 @@ export class RegionStack extends OpenTofuStack {
   public readonly cluster: K3sCluster;
 
   constructor(scope: Construct, id: string, props: RegionStackProps) {
-    super(scope, id, props);
+    super(scope, id, { ...props, state: props.environment.state });
     const environment = props.environment;
     this.cluster = new K3sCluster(this, 'k3s', {
       environment,

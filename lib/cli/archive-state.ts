@@ -65,6 +65,8 @@ export async function archiveStateCommand(args: readonly string[], projectDir: s
     tofu: tofuRunner(parsed.values['--tofu'] ?? env.SOVEREIGN_TOFU ?? 'tofu', env),
     force: parsed.flags.has('--force'),
     localCopy: parsed.values['--save'],
+    // CI builds from an export without .git can still name the commit.
+    ...(env.SOVEREIGN_GIT_COMMIT ? { gitCommit: env.SOVEREIGN_GIT_COMMIT } : {}),
     onProgress: (_step, index, total, message) => info(`[${index}/${total}] ${message}`),
   });
   success(`${stack} archived to ${result.url} (${result.size} bytes, sha256 ${result.sha256})`);

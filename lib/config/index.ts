@@ -4,3 +4,4 @@ export * from './cidr';
 export * from './regions';
 export * from './load-environments';
 export * from './load-sovereign';
+export * from './state-config';

@@ -6,6 +6,7 @@ import { ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
+import { parseStateConfig, RawStateConfig } from './state-config';
 import { CLOUD_PROVIDERS, INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
@@ -143,6 +144,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
   }
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
+  const state = parseStateConfig(file, '/state', raw.state, name, errors);
 
   if (errors.length > 0) throw new ConfigErrors(errors);
 
@@ -162,6 +164,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     adminCidrs,
     labels,
     cluster,
+    state,
   };
 }
 
@@ -250,6 +253,7 @@ interface RawEnvironment {
   adminCidrs?: string[];
   labels?: Record<string, string>;
   cluster?: RawCluster;
+  state?: RawStateConfig;
 }
 
 function checkCidr(file: string, at: string, text: string, errors: ConfigError[]): Ipv4Cidr | undefined {

@@ -3,6 +3,7 @@ import sovereignSchema from './schemas/sovereign.schema.json';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ApplicationSpec, DnsSpec, HealthCheck, Placement } from './model';
+import { parseStateConfig, RawStateConfig } from './state-config';
 
 /** File name of the Sovereign-wide settings at the project root. */
 export const SOVEREIGN_FILE = 'sovereign.json';
@@ -22,6 +23,8 @@ interface RawApplication {
 }
 
 interface RawSovereign {
+  /** Backend and encryption key source of the dns stack. */
+  state?: RawStateConfig;
   dns?: {
     zone: string;
     manageZone?: boolean;
@@ -76,8 +79,10 @@ export function parseSovereign(file: string, text: string, regions: readonly str
     return { name: app.name, at, fqdn, ttl: app.ttl ?? dns.defaultTtl ?? DEFAULT_TTL, placement: app.placement, healthCheck: healthCheck(app, fqdn) };
   });
 
+  const state = parseStateConfig(file, '/state', raw.state, 'dns', errors);
   if (errors.length > 0) throw new ConfigErrors(errors);
   return {
+    state,
     file,
     zone: dns.zone,
     manageZone: dns.manageZone ?? true,

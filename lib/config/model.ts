@@ -1,3 +1,5 @@
+import type { StateSpec } from './state-config';
+
 /**
  * The typed model the config layer hands to constructs. Constructs never read files, environment
  * variables or the clock: everything they need is in here, already validated.
@@ -42,6 +44,8 @@ export interface EnvironmentSpec {
   readonly adminCidrs: readonly string[];
   /** Labels put on every resource that takes them. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Backend and encryption key source of this environment's stack (docs/STATE.md). */
+  readonly state: StateSpec;
   /** K3s settings of the cluster on these servers, defaults filled in. */
   readonly cluster: ClusterSpec;
 }
@@ -157,4 +161,6 @@ export interface DnsSpec {
   /** Literal public addresses per region; regions not listed use their stack's load balancer output. */
   readonly endpoints: Readonly<Record<string, string>>;
   readonly applications: readonly ApplicationSpec[];
+  /** Backend and encryption key source of the dns stack (docs/STATE.md). */
+  readonly state: StateSpec;
 }

@@ -90,9 +90,9 @@ export function defaultStateSpec(stack: string): StateSpec {
 }
 
 /**
- * The JSON Schema of the `state` section (draft-07, valid under ajv strict mode). The same object
- * belongs under `properties.state` of environment.schema.json (and sovereign.schema.json for the
- * dns stack); a test keeps them equal once merged.
+ * The JSON Schema of the `state` section (draft-07, compiles under the loader's ajv strict options).
+ * The same object belongs under `properties.state` of environment.schema.json (and of
+ * sovereign.schema.json for the dns stack); keep the copies equal with a test.
  */
 export const STATE_JSON_SCHEMA = {
   type: 'object',
