@@ -31,7 +31,8 @@ TMPROOT="$CACHE/.tmp" # on the same filesystem as the cache, so the final `mv` i
 # Debian packages per step. dnsutils is the transitional name of bind9-dnsutils (dig); sqlite3
 # (the CLI) creates the PowerDNS database from the schema shipped by pdns-backend-sqlite3.
 PDNS_PACKAGES=(pdns-server pdns-backend-sqlite3 pdns-tools dnsutils sqlite3)
-VALIDATOR_PACKAGES=(cloud-init shellcheck)
+# luajit: the Lua the Debian pdns-server links (libluajit-5.1); the Lua builder tests evaluate records with it.
+VALIDATOR_PACKAGES=(cloud-init shellcheck luajit)
 
 log() { printf '[tools] %s\n' "$*"; }
 die() {
@@ -342,6 +343,7 @@ step_validators() {
   apt_install "${VALIDATOR_PACKAGES[@]}"
   link_tool cloud-init /usr/bin/cloud-init
   link_tool shellcheck /usr/bin/shellcheck
+  link_tool luajit /usr/bin/luajit
 
   version="$(jsonget validators.checkov.version)"
   venv="$CACHE/checkov-$version"
