@@ -11,6 +11,9 @@ Commands:
                          refused unless Git ignores it)
   synth [--output DIR]   validate environments/ and write cdktf.out/stacks/<stack>/cdk.tf.json
   validate               validate environments/ only; writes nothing
+  plan [STACK…] [--var-file F] [--tofu PATH] [--output DIR] [--force] [--json]
+                         synthesize, then tofu init + plan every stack (or the named ones) in
+                         dependency order (dns after the regions); refuses archived stacks
   export <dir>           validate, synthesize and write a review tree: per stack main.tf.json, main.tf
                          (HCL), README.md and .gitignore, plus topology.svg and an index README
   archive-state <stack> [--bucket B] [--prefix P] [--endpoint URL] [--region R] [--path-style]
@@ -47,6 +50,9 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
       case 'init':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return await (require('./init') as typeof import('./init')).initCommand(rest, projectDir);
+      case 'plan':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return await (require('./plan') as typeof import('./plan')).planCommand(rest, projectDir, process.env);
       case 'export':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return (require('./export') as typeof import('./export')).runExportCommand(rest, projectDir);
