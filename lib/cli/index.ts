@@ -23,10 +23,11 @@ Commands:
                          and verify every hash, then mark the stack archived (docs/STATE.md)
   restore-state <archive.tar.gz | s3://bucket/key> [--stack NAME] [--output DIR] [--force]
                          verify an archive completely, then restore its state and configuration
+  doctor [--json]        what is installed, what is missing, and how to get it (exit 3 if missing)
   help                   show this text
 
 Exit codes: 0 success, 1 invalid configuration (file, JSON pointer and allowed values are printed),
-2 any other failure.`;
+2 any other failure, 3 doctor found something missing.`;
 
 /** Runs one `sovereign` command and resolves to its exit code. The only place that prints. */
 export async function runCli(argv: readonly string[], projectDir: string = process.cwd()): Promise<number> {
@@ -50,6 +51,9 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
       case 'init':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return await (require('./init') as typeof import('./init')).initCommand(rest, projectDir);
+      case 'doctor':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return (require('./doctor') as typeof import('./doctor')).doctorCommand(rest, projectDir);
       case 'plan':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return await (require('./plan') as typeof import('./plan')).planCommand(rest, projectDir, process.env);
