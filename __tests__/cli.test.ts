@@ -70,3 +70,23 @@ test('an unknown command prints usage and exits 2', () => {
   expect(result.stdout).toMatch(/Usage: sovereign <command>/);
   expect(result.stderr).toMatch(/unknown command "frobnicate"/);
 });
+
+test('validate --json reports errors as data for scripts, exit 1', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-json-'));
+  fs.mkdirSync(path.join(project, 'environments', 'hetzner-fsn1'), { recursive: true });
+  const doc = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'environments', 'hetzner-fsn1', 'environment.json'), 'utf8'));
+  fs.writeFileSync(path.join(project, 'environments', 'hetzner-fsn1', 'environment.json'), JSON.stringify({ ...doc, region: 'fra1' }));
+  const result = runEntry('bin/sovereign.js', ['validate', '--json'], project);
+  expect(result.code).toBe(1);
+  expect(JSON.parse(result.stdout).errors).toEqual(
+    expect.arrayContaining([{ file: 'environments/hetzner-fsn1/environment.json', pointer: '/region', message: expect.stringContaining('unknown hetzner region "fra1"'), allowed: expect.stringContaining('fsn1') }]),
+  );
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
+test('each command has its own --help', () => {
+  const result = runEntry('bin/sovereign.js', ['plan', '--help'], PROJECT_DIR);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toMatch(/^Usage: sovereign plan \[STACK…\]/);
+  expect(result.stdout).toMatch(/Exit codes: 0 success, 1 invalid configuration/);
+});

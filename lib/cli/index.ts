@@ -9,8 +9,9 @@ Commands:
   init [--force]         ask for provider, region, sizes and credentials; write
                          environments/<provider>-<region>/environment.json and tofu.tfvars (mode 0600,
                          refused unless Git ignores it)
-  synth [--output DIR]   validate environments/ and write cdktf.out/stacks/<stack>/cdk.tf.json
-  validate               validate environments/ only; writes nothing
+  synth [--output DIR] [--json]
+                         validate environments/ and sovereign.json, write cdktf.out/stacks/<stack>/cdk.tf.json
+  validate [--json]      validate environments/ and sovereign.json only; writes nothing
   plan [STACK…] [--var-file F] [--tofu PATH] [--output DIR] [--force] [--json]
                          synthesize, then tofu init + plan every stack (or the named ones) in
                          dependency order (dns after the regions); refuses archived stacks
@@ -32,6 +33,12 @@ Exit codes: 0 success, 1 invalid configuration (file, JSON pointer and allowed v
 /** Runs one `sovereign` command and resolves to its exit code. The only place that prints. */
 export async function runCli(argv: readonly string[], projectDir: string = process.cwd()): Promise<number> {
   const [command, ...rest] = argv;
+  if (command && !command.startsWith('-') && (rest.includes('--help') || rest.includes('-h'))) {
+    const help = commandHelp(command);
+    info(help ?? USAGE);
+    return help ? 0 : 2;
+  }
+  const json = rest.includes('--json');
   try {
     switch (command) {
       case 'synth': {
@@ -39,13 +46,23 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
         const outdir = optionValue(rest, '--output') ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
         const result = synthesize(projectDir, outdir);
         const shown = path.isAbsolute(result.outdir) ? path.relative(projectDir, result.outdir) || '.' : result.outdir;
-        for (const stack of result.stacks) success(`${shown}/stacks/${stack}/cdk.tf.json`);
+        const files = result.stacks.map((stack) => `${shown}/stacks/${stack}/cdk.tf.json`);
+        if (json) {
+          info(JSON.stringify({ stacks: result.stacks.map((stack, i) => ({ stack, file: files[i] })) }, null, 2));
+          return 0;
+        }
+        for (const file of files) success(file);
         info(`synthesized ${result.stacks.length} stack${result.stacks.length === 1 ? '' : 's'}`);
         return 0;
       }
       case 'validate': {
         const model = loadSovereignModel(projectDir);
+        if (json) {
+          info(JSON.stringify({ valid: true, environments: model.environments.map((e) => e.file), dns: model.dns ? model.dns.file : null }, null, 2));
+          return 0;
+        }
         for (const environment of model.environments) success(`${environment.file}`);
+        if (model.dns) success(model.dns.file);
         return 0;
       }
       case 'init':
@@ -78,11 +95,21 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
         return reportError(new Error(`unknown command "${command}"`));
     }
   } catch (error) {
-    return reportError(error);
+    return reportError(error, json);
   }
 }
 
 function optionValue(args: readonly string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** The usage block of one command (its line and the indented lines under it), or undefined. */
+export function commandHelp(command: string): string | undefined {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((line) => new RegExp(`^  ${command}( |$)`).test(line));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && /^ {4,}/.test(lines[end])) end++;
+  return `Usage: sovereign ${lines.slice(start, end).map((l) => l.trim()).join('\n  ')}\n\n${USAGE.slice(USAGE.indexOf('Exit codes'))}`;
 }

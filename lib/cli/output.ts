@@ -21,7 +21,12 @@ export function failure(message: string): void {
  * Prints an error the way users need it: input problems as one line each (file#pointer: problem
  * (allowed: …)), anything else with its message only. Returns the exit code to use.
  */
-export function reportError(error: unknown): number {
+export function reportError(error: unknown, json = false): number {
+  if (json && (error instanceof ConfigErrors || error instanceof ConfigError)) {
+    const errors = error instanceof ConfigErrors ? error.errors : [error];
+    info(JSON.stringify({ valid: false, errors: errors.map((e) => ({ file: e.file, pointer: e.pointer, message: e.message, allowed: e.allowed ?? null })) }, null, 2));
+    return 1;
+  }
   if (error instanceof ConfigErrors) {
     for (const e of error.errors) failure(e.message);
     failure(`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} in the configuration; nothing was written`);
