@@ -25,7 +25,7 @@ function rows(schema: Schema, root: Schema, prefix: string, out: string[]): void
   }
   const required = new Set<string>(resolved.required ?? []);
   for (const [name, raw] of Object.entries(properties)) {
-    if (name === '$schema' || raw === true) continue;
+    if (name === '$schema' || (raw as unknown) === true) continue;
     const property = resolve(raw as Schema, root);
     const key = `${prefix}${name}`;
     const description = [(raw as Schema).description ?? property.description ?? '', required.has(name) ? '**Required.**' : '', property.default !== undefined && !/Default:/.test(property.description ?? '') ? `Default: \`${JSON.stringify(property.default)}\`.` : '']

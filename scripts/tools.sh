@@ -32,7 +32,8 @@ TMPROOT="$CACHE/.tmp" # on the same filesystem as the cache, so the final `mv` i
 # (the CLI) creates the PowerDNS database from the schema shipped by pdns-backend-sqlite3.
 PDNS_PACKAGES=(pdns-server pdns-backend-sqlite3 pdns-tools dnsutils sqlite3)
 # luajit: the Lua the Debian pdns-server links (libluajit-5.1); the Lua builder tests evaluate records with it.
-VALIDATOR_PACKAGES=(cloud-init shellcheck luajit)
+# libxml2-utils: xmllint checks the exported topology SVG.
+VALIDATOR_PACKAGES=(cloud-init shellcheck luajit libxml2-utils)
 
 log() { printf '[tools] %s\n' "$*"; }
 die() {
@@ -344,6 +345,7 @@ step_validators() {
   link_tool cloud-init /usr/bin/cloud-init
   link_tool shellcheck /usr/bin/shellcheck
   link_tool luajit /usr/bin/luajit
+  link_tool xmllint /usr/bin/xmllint
 
   version="$(jsonget validators.checkov.version)"
   venv="$CACHE/checkov-$version"

@@ -1,4 +1,6 @@
-import { SchemaCatalog } from '../../lib/export/block-schema';
+import { parse } from '@cdktf/hcl2json';
+import { BlockSchema, SchemaCatalog } from '../../lib/export/block-schema';
+import { soleInterpolation } from '../../lib/export/hcl-template';
 import {
   attributeMode,
   DYNAMIC,
@@ -11,7 +13,6 @@ import {
   topLevelBlocks,
   VARIABLE,
 } from '../../lib/export/hcl-renderer';
-import { BlockSchema } from '../../lib/export/block-schema';
 
 /**
  * What `@cdktf/hcl2json` must return for the rendered main.tf if it means the same as the JSON.
@@ -32,13 +33,126 @@ import { BlockSchema } from '../../lib/export/block-schema';
  * N5 A block type given as an empty list (zero blocks) has no member in hcl2json's output.
  * N6 A bare `list`/`map`/`set` variable type is written `list(any)` etc. (what tofu fmt writes;
  *    the same type).
- * Nothing else is normalized: strings, numbers, booleans, nulls, lists, objects and expression
- * text must be identical.
+ * N8 A JSON string that is exactly one interpolation `${expr}` is compared with what the HCL
+ *    parser makes of `expr` written as an attribute value: hcl2json returns most expressions as
+ *    "${expr}", but turns tuple and object constructors (`[a, 1]`, `{ k = v }`) into JSON arrays
+ *    and objects of their items. The expressions of the JSON side are parsed by hcl2json itself
+ *    (one document of `locals`), so this step takes nothing from the renderer.
+ * N7 Whitespace between the tokens of an expression (inside `${…}`/`%{…}`, outside string
+ *    literals) is spaced as tofu fmt spaces it: both sides are compared with such whitespace
+ *    removed, except a single space where both neighbours are identifier characters (`a - b` and
+ *    `a-b` stay different: in HCL the latter is one identifier). Any other change of whitespace
+ *    between symbols either means nothing or breaks the syntax, which the parser reports.
+ * Nothing else is normalized: literal text, numbers, booleans, nulls, lists, objects and the
+ * tokens of every expression must be identical.
  */
-export function expectedHcl2Json(document: object, catalog: SchemaCatalog): JsonObject {
+export async function expectedHcl2Json(document: object, catalog: SchemaCatalog): Promise<JsonObject> {
+  const pending: string[] = [];
   const out: JsonObject = {};
-  for (const block of topLevelBlocks(document, catalog)) pushBlock(out, block.type, block.labels, body(block.body, block.schema));
+  for (const block of topLevelBlocks(document, catalog)) pushBlock(out, block.type, block.labels, body(block.body, block.schema, pending));
+  let parsed: JsonObject = {};
+  if (pending.length > 0) {
+    const source = `locals {\n${pending.map((expression, i) => `  e${i} = ${expression}`).join('\n')}\n}\n`;
+    parsed = ((JSON.parse(JSON.stringify(await parse('expressions.tf', source))) as { locals: JsonObject[] }).locals[0]) ?? {};
+  }
+  const resolve = (value: Json): Json => {
+    if (value instanceof Pending) return parsed[`e${value.index}`];
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolve(item)]));
+    return value;
+  };
+  return squeezeExpressions(resolve(out)) as JsonObject;
+}
+
+/** Stands for the parser's reading of the `index`-th collected expression (N8). */
+class Pending {
+  constructor(public readonly index: number) {}
+}
+
+/** N7, applied to every string (and key) of a value: what both sides are compared as. */
+export function squeezeExpressions(value: Json): Json {
+  if (typeof value === 'string') return squeezeTemplate(value);
+  if (Array.isArray(value)) return value.map(squeezeExpressions);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [squeezeTemplate(key), squeezeExpressions(item)]));
+  return value;
+}
+
+const IDENTIFIER_CHAR = /[\p{ID_Continue}-]/u;
+
+/** Template source with the whitespace inside its sequences squeezed; literal text untouched. */
+function squeezeTemplate(source: string): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    if (source.startsWith('$${', i) || source.startsWith('%%{', i)) {
+      out += source.slice(i, i + 3);
+      i += 3;
+    } else if (source.startsWith('${', i) || source.startsWith('%{', i)) {
+      const { text, end } = squeezeExpression(source, i + 2, true);
+      out += source.slice(i, i + 2) + text;
+      i = end;
+    } else {
+      out += source[i++];
+    }
+  }
   return out;
+}
+
+/** Squeezes an expression from `start`; in a sequence, up to and including its closing `}`. */
+function squeezeExpression(source: string, start: number, inSequence: boolean): { text: string; end: number } {
+  let out = '';
+  let depth = 0;
+  let i = start;
+  while (i < source.length) {
+    const c = source[i];
+    if (c === '"') {
+      const quoted = squeezeQuoted(source, i);
+      out += quoted.text;
+      i = quoted.end;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      let j = i;
+      while (j < source.length && /\s/.test(source[j])) j++;
+      const previous = out[out.length - 1];
+      if (previous !== undefined && j < source.length && IDENTIFIER_CHAR.test(previous) && IDENTIFIER_CHAR.test(source[j])) out += ' ';
+      i = j;
+      continue;
+    }
+    if (c === '{' || c === '(' || c === '[') depth++;
+    if (c === ')' || c === ']') depth--;
+    if (c === '}') {
+      if (inSequence && depth === 0) return { text: `${out}}`, end: i + 1 };
+      depth--;
+    }
+    out += c;
+    i++;
+  }
+  return { text: out, end: i };
+}
+
+/** A quoted string inside an expression: literal text kept, nested sequences squeezed. */
+function squeezeQuoted(source: string, start: number): { text: string; end: number } {
+  let out = '"';
+  let i = start + 1;
+  while (i < source.length) {
+    if (source[i] === '\\') {
+      out += source.slice(i, i + 2);
+      i += 2;
+    } else if (source.startsWith('$${', i) || source.startsWith('%%{', i)) {
+      out += source.slice(i, i + 3);
+      i += 3;
+    } else if (source.startsWith('${', i) || source.startsWith('%{', i)) {
+      const { text, end } = squeezeExpression(source, i + 2, true);
+      out += source.slice(i, i + 2) + text;
+      i = end;
+    } else if (source[i] === '"') {
+      return { text: `${out}"`, end: i + 1 };
+    } else {
+      out += source[i++];
+    }
+  }
+  return { text: out, end: i };
 }
 
 function pushBlock(out: JsonObject, type: string, labels: readonly string[], value: JsonObject): void {
@@ -52,15 +166,15 @@ function pushBlock(out: JsonObject, type: string, labels: readonly string[], val
   ((node[key] ??= []) as Json[]).push(value);
 }
 
-function body(source: JsonObject, schema: BlockSchema): JsonObject {
+function body(source: JsonObject, schema: BlockSchema, pending: string[]): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(source)) {
     if (key === '//') continue; // N1
     if (isDynamic(schema, key)) {
       for (const [[name], spec] of labeledBodies(value, 1, 'dynamic')) {
         const { content, ...settings } = spec;
-        const rendered = body(settings, DYNAMIC);
-        if (content !== undefined) rendered.content = [body(content as JsonObject, dynamicContentSchema(schema, name))];
+        const rendered = body(settings, DYNAMIC, pending);
+        if (content !== undefined) rendered.content = [body(content as JsonObject, dynamicContentSchema(schema, name), pending)];
         pushBlock(out, 'dynamic', [name], rendered);
       }
       continue;
@@ -68,11 +182,11 @@ function body(source: JsonObject, schema: BlockSchema): JsonObject {
     const nested = schema.blocks.get(key);
     if (nested) {
       // N2, N5
-      for (const [labels, inner] of labeledBodies(value, nested.labels, key)) pushBlock(out, key, labels, body(inner, nested.schema));
+      for (const [labels, inner] of labeledBodies(value, nested.labels, key)) pushBlock(out, key, labels, body(inner, nested.schema, pending));
       continue;
     }
     if (schema === REQUIRED_PROVIDERS) out[key] = requirement(value);
-    else out[key] = valueOf(value, attributeMode(schema, key), schema === VARIABLE && key === 'type');
+    else out[key] = valueOf(value, attributeMode(schema, key), schema === VARIABLE && key === 'type', pending);
   }
   return out;
 }
@@ -82,7 +196,7 @@ function requirement(value: Json): Json {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, valueOf(item, key === 'configuration_aliases' ? 'traversal' : 'literal')]));
 }
 
-function valueOf(value: Json, mode: string, variableType = false): Json {
+function valueOf(value: Json, mode: string, variableType = false, pending: string[] = []): Json {
   if (typeof value === 'string') {
     if (mode === 'literal') return value.replace(/([$%])\{/g, '$1$1{'); // N4
     if (mode === 'traversal' || mode === 'type') {
@@ -90,9 +204,14 @@ function valueOf(value: Json, mode: string, variableType = false): Json {
       if (variableType && ['list', 'map', 'set'].includes(inner)) return `\${${inner}(any)}`; // N6
       return `\${${inner}}`; // N3
     }
+    const expression = soleInterpolation(value);
+    if (expression !== undefined) {
+      pending.push(expression); // N8
+      return new Pending(pending.length - 1) as unknown as Json;
+    }
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => valueOf(item, mode));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, valueOf(item, mode)]));
+  if (Array.isArray(value)) return value.map((item) => valueOf(item, mode, false, pending));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, valueOf(item, mode, false, pending)]));
   return value;
 }

@@ -22,7 +22,7 @@ export interface DnsFailoverProps {
 const LUA_SEGMENT_BYTES = 255;
 
 /** Strict dotted-quad IPv4, for the plan-time check of addresses only known after apply. */
-const IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
+const IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
 
 /**
  * The PowerDNS side of multi-region traffic: the zone (unless managed elsewhere), its NS records, and

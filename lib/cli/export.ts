@@ -10,7 +10,7 @@ import { synthesize } from './synth';
 const PACKAGE_DIR = path.resolve(__dirname, '..', '..');
 
 /** Usage of `sovereign export`. */
-export const EXPORT_USAGE = `Usage: sovereign export <dir>
+export const EXPORT_USAGE = `Usage: sovereign export <dir> [--json]
 
 Validates environments/ and sovereign.json, synthesizes every stack (as \`sovereign synth\` does, into
 a scratch directory) and writes a review tree into <dir>:
@@ -42,31 +42,41 @@ export function exportProject(projectDir: string, targetDir: string): ExportTree
   }
 }
 
-/** `sovereign export <dir>`: runs the export and prints what was written. Returns the exit code. */
+/**
+ * `sovereign export <dir> [--json]`: runs the export and prints what was written (with `--json`,
+ * one JSON document: target, stacks, files with `written`, removed files, fallback guesses).
+ * Returns the exit code; errors are thrown for the caller to report.
+ */
 export function runExportCommand(args: readonly string[], projectDir: string): number {
   if (args.includes('--help') || args.includes('-h')) {
     info(EXPORT_USAGE);
     return 0;
   }
+  const json = args.includes('--json');
   const positional = args.filter((arg) => !arg.startsWith('-'));
-  if (positional.length !== 1 || positional.length !== args.length) {
-    info(EXPORT_USAGE);
-    throw new Error(`export takes exactly one argument, the target directory (got: ${args.length === 0 ? 'none' : args.join(' ')})`);
+  const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
+  if (positional.length !== 1 || unknown.length > 0) {
+    if (!json) info(EXPORT_USAGE);
+    throw new Error(`export takes one target directory and optionally --json (got: ${args.length === 0 ? 'nothing' : args.join(' ')})`);
   }
   const target = positional[0];
   const started = Date.now();
   const result = exportProject(projectDir, target);
   const relative = path.relative(projectDir, path.resolve(projectDir, target)) || '.';
   const shown = relative.startsWith('..') ? path.resolve(projectDir, target) : relative;
+  const written = result.files.filter((f) => f.written).length;
+  if (json) {
+    info(JSON.stringify({ dir: shown, stacks: result.stacks, files: result.files, removed: result.removed, guesses: result.guesses }, null, 2));
+    return 0;
+  }
   for (const stack of result.stacks) {
     const stackFiles = result.files.filter((f) => f.path.startsWith(`${stack}/`));
-    const written = stackFiles.filter((f) => f.written).length;
-    success(`${shown}/${stack}/ (${stackFiles.map((f) => path.posix.basename(f.path)).join(', ')}${written === 0 ? '; unchanged' : ''})`);
+    const changed = stackFiles.filter((f) => f.written).length;
+    success(`${shown}/${stack}/ (${stackFiles.map((f) => path.posix.basename(f.path)).join(', ')}${changed === 0 ? '; unchanged' : ''})`);
   }
   for (const file of result.files.filter((f) => !f.path.includes('/'))) success(`${shown}/${file.path}${file.written ? '' : ' (unchanged)'}`);
   for (const file of result.removed) info(`removed ${shown}/${file} (stack no longer exists)`);
   for (const guess of result.guesses) info(`warning: no schema for ${guess} (fallback rule; check with tofu validate)`);
-  const written = result.files.filter((f) => f.written).length;
   info(
     `exported ${result.stacks.length} stack${result.stacks.length === 1 ? '' : 's'} to ${shown}: ${written} file${written === 1 ? '' : 's'} written, ${result.files.length - written} unchanged (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );

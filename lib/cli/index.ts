@@ -15,8 +15,9 @@ Commands:
   plan [STACK…] [--var-file F] [--tofu PATH] [--output DIR] [--force] [--json]
                          synthesize, then tofu init + plan every stack (or the named ones) in
                          dependency order (dns after the regions); refuses archived stacks
-  export <dir>           validate, synthesize and write a review tree: per stack main.tf.json, main.tf
+  export <dir> [--json]  validate, synthesize and write a review tree: per stack main.tf.json, main.tf
                          (HCL), README.md and .gitignore, plus topology.svg and an index README
+                         (docs/EXPORT.md); unchanged input gives byte-identical files
   archive-state <stack> [--bucket B] [--prefix P] [--endpoint URL] [--region R] [--path-style]
                 [--output DIR] [--save FILE] [--tofu PATH] [--force]
                          bundle the stack's encrypted state, configuration, lock file, non-sensitive

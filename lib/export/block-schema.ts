@@ -11,7 +11,8 @@ import * as path from 'path';
  *    attributes, including nested-type attributes, are attributes;
  * 2. the prebuilt cdktf bindings named in versions.json (`bindings`): the generated
  *    `synthesizeHclAttributes` / `*ToHclTerraform` code marks every member `isBlock: true|false`
- *    (the same schema, baked in when the package was generated);
+ *    (the same schema, baked in when the package was generated); a member marked `isBlock: true`
+ *    whose list mapper says "not a block type" is an attribute-as-blocks and stays an attribute;
  * 3. built-in schemas for `terraform_remote_state` and `terraform_data` (attributes only);
  * 4. otherwise the fallback: an object or list of objects is a block only for the names in
  *    {@link FALLBACK_BLOCK_NAMES}, else an attribute; every such guess is reported.
@@ -187,7 +188,10 @@ export function parseBindingSource(source: string, type: string | undefined): Bl
   const build = (body: string, seen: ReadonlySet<string>): BlockSchema => {
     const blocks = new Map<string, NestedBlock>();
     for (const match of body.matchAll(ENTRY)) {
-      if (match[3] !== 'true') continue;
+      // `isBlock: true` with `listMapperHcl(…, false)` is an attribute the provider lets HCL write as
+      // blocks ("attributes as blocks", e.g. aws_route_table.route): attribute syntax is exact
+      // (`route = []` clears it, zero blocks would not), so it stays an attribute.
+      if (match[3] !== 'true' || /listMapperHcl\([^,]+, false\)/.test(match[2])) continue;
       const struct = STRUCT_REFERENCE.exec(match[2])?.[1];
       let schema: BlockSchema = { origin: 'cdktf-bindings', blocks: new Map() };
       if (struct !== undefined && functions.has(struct) && !seen.has(struct)) {

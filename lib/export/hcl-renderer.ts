@@ -1,5 +1,6 @@
 import { AttributeMode, BlockSchema, BUILTIN_PROVIDER_SOURCE, FALLBACK_SCHEMA, NestedBlock, SchemaCatalog } from './block-schema';
-import { escapeTemplateSequences, heredocTemplate, quoteLiteral, quoteTemplate, soleInterpolation } from './hcl-template';
+import { formatExpression, formatTemplateSequences } from './hcl-expression';
+import { escapeTemplateSequences, heredocTemplate, quoteTemplate, soleInterpolation } from './hcl-template';
 import { HclExpr, HclWriter } from './hcl-writer';
 
 /**
@@ -220,7 +221,7 @@ class Renderer {
     };
     const rank = (key: string, value: Json): number => {
       const nested = isBlock(key, value);
-      if (!nested && ['count', 'for_each', 'provider'].includes(key)) return 0;
+      if (!nested && schema.origin !== 'built-in' && ['count', 'for_each', 'provider'].includes(key)) return 0;
       if (!nested && key === 'depends_on') return 3;
       if (nested && ['lifecycle', 'connection', 'provisioner'].includes(key)) return 4;
       return nested ? 2 : 1;
@@ -313,21 +314,26 @@ function raw(textValue: string): HclExpr {
   return { kind: 'raw', text: textValue };
 }
 
-/** A bare expression; one spanning lines is parenthesised so the newlines stay inside brackets. */
+/**
+ * A bare expression, spaced as `tofu fmt` spaces it; one spanning lines is kept as written and
+ * parenthesised so the newlines stay inside brackets.
+ */
 function bare(expression: string): HclExpr {
-  return raw(expression.includes('\n') && !(expression.startsWith('(') && expression.endsWith(')')) ? `(${expression})` : expression);
+  if (expression.includes('\n')) return raw(expression.startsWith('(') && expression.endsWith(')') ? expression : `(${expression})`);
+  return raw(formatExpression(expression) ?? expression);
 }
 
-/** Template source as a heredoc (when allowed and exact) or a quoted string. */
+/** Template source as a heredoc (when allowed and exact) or a quoted string; sequences spaced as fmt does. */
 function text(template: string, heredocAllowed: boolean): HclExpr {
-  const heredoc = heredocAllowed ? heredocTemplate(template) : undefined;
-  return heredoc !== undefined ? { kind: 'heredoc', text: heredoc } : raw(quoteTemplate(template));
+  const formatted = formatTemplateSequences(template);
+  const heredoc = heredocAllowed ? heredocTemplate(formatted) : undefined;
+  return heredoc !== undefined ? { kind: 'heredoc', text: heredoc } : raw(quoteTemplate(formatted));
 }
 
+/** An object key: bare when it is a plain identifier, else quoted (a template in template positions). */
 function objectKey(key: string, mode: AttributeMode): string {
   if (isIdentifier(key) && !RESERVED_KEYS.has(key)) return key;
-  if (mode === 'template') return quoteTemplate(key);
-  return quoteLiteral(key);
+  return quoteTemplate(mode === 'template' ? key : escapeTemplateSequences(key));
 }
 
 /** How OpenTofu reads attribute `name` of a body with this schema. */
