@@ -1,4 +1,8 @@
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 
 /** Key names that betray a credential; credentials never belong in an input file. */
@@ -6,16 +10,43 @@ const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]
 /** Values that are credentials whatever their key (AWS access key ids, PEM private keys). */
 const CREDENTIAL_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
+const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false } as const;
+
 /**
- * Compiles a JSON Schema on first use (ajv compilation costs tens of milliseconds; only commands
- * that read the file pay it).
+ * Compiles a JSON Schema on first use. Compiling costs ~50 ms per schema on every synth, so the
+ * generated validator code is kept in node_modules/.cache/sovereign-tofu/, keyed by the sha256 of
+ * schema, options and ajv version; a changed schema gets a new file. Without a writable cache it
+ * simply compiles in memory.
  */
 export function lazySchemaValidator(schema: object): () => ValidateFunction {
   let compiled: ValidateFunction | undefined;
   return () => {
-    compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false }).compile(schema);
+    compiled ??= cachedValidator(schema);
     return compiled;
   };
+}
+
+function cachedValidator(schema: object): ValidateFunction {
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const key = createHash('sha256').update(JSON.stringify({ schema, AJV_OPTIONS, ajvVersion })).digest('hex').slice(0, 32);
+  const cacheDir = path.join(path.dirname(require.resolve('ajv/package.json')), '..', '.cache', 'sovereign-tofu');
+  const file = path.join(cacheDir, `validator-${key}.js`);
+  try {
+    return require(file) as ValidateFunction;
+  } catch {
+    // not cached yet (or unreadable): compile below
+  }
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
+  const validate = ajv.compile(schema);
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const scratch = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(scratch, standaloneCode(ajv, validate));
+    fs.renameSync(scratch, file);
+  } catch {
+    // a read-only node_modules only costs the compile time
+  }
+  return validate;
 }
 
 /**
