@@ -1,0 +1,2 @@
+export * from './state-backend';
+export * from './state-encryption';
