@@ -22,6 +22,7 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { planAddresses } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /** The login user on every server; its only credentials are the environment's SSH public keys. */
@@ -132,15 +133,10 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
     validateSshKeys(env);
     const image = azureImage(env);
 
-    const subscription = new TerraformVariable(this, 'azure_subscription_id', {
-      type: 'string',
-      nullable: true,
+    const subscription = providerFallbackVariable(this, 'azure_subscription_id', {
+      sensitive: false,
       description: 'Azure subscription to deploy into. Leave unset to use the ARM_SUBSCRIPTION_ID environment variable.',
     });
-    subscription.overrideLogicalId('azure_subscription_id');
-    // cdktf cannot express `default = null` directly; null makes the variable optional, and the
-    // provider then falls back to ARM_SUBSCRIPTION_ID.
-    subscription.addOverride('default', null);
     const encryptionAtHost = new TerraformVariable(this, 'azure_encryption_at_host', {
       type: 'bool',
       default: true,

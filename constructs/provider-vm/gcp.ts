@@ -16,6 +16,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { planAddresses } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /**
@@ -138,16 +139,10 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       description: 'Google Cloud project id the region is deployed into.',
     });
     project.overrideLogicalId('gcp_project');
-    const credentials = new TerraformVariable(this, 'gcp_credentials', {
-      type: 'string',
+    const credentials = providerFallbackVariable(this, 'gcp_credentials', {
       sensitive: true,
-      nullable: true,
       description: 'Service account key JSON (or a path to it). Leave unset to use GOOGLE_CREDENTIALS, GOOGLE_APPLICATION_CREDENTIALS or gcloud application-default credentials.',
     });
-    credentials.overrideLogicalId('gcp_credentials');
-    // cdktf cannot express `default = null` directly; null makes the variable optional, and the
-    // provider then falls back to its standard credential sources.
-    credentials.addOverride('default', null);
     new GoogleProvider(this, 'provider', { project: project.stringValue, region: env.region, credentials: credentials.stringValue });
 
     const network = new ComputeNetwork(this, 'network', {

@@ -1,4 +1,4 @@
-import { TerraformVariable, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { HcloudProvider } from '../../providers/hcloud/provider';
@@ -15,6 +15,7 @@ import { SshKey } from '../../providers/hcloud/ssh-key';
 import { hostAddress, parseCidr } from '../../lib/config/cidr';
 import { planAddresses } from './address-plan';
 import { LOAD_BALANCED_PORTS, nodeIngressRules, peerCidrs } from './firewall-rules';
+import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { ApiAddress, IPV4_MAX_LENGTH, IPV6_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
 
 /** Hetzner allows at most 10 servers in one spread placement group. */
@@ -77,16 +78,10 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       throw new Error(`${env.file}: HcloudVmPlatform needs a Hetzner location (${Object.keys(NETWORK_ZONES).join(', ')}), got ${env.provider} ${env.region}`);
     }
 
-    const token = new TerraformVariable(this, 'hcloud_token', {
-      type: 'string',
+    const token = providerFallbackVariable(this, 'hcloud_token', {
       sensitive: true,
-      nullable: true,
       description: 'Hetzner Cloud API token. Leave unset to use the HCLOUD_TOKEN environment variable.',
     });
-    token.overrideLogicalId('hcloud_token');
-    // cdktf cannot express `default = null` directly; null makes the variable optional, and the
-    // provider then falls back to HCLOUD_TOKEN.
-    token.addOverride('default', null);
     new HcloudProvider(this, 'provider', { token: token.stringValue });
 
     const labels = { ...env.labels, environment: env.name };

@@ -1,4 +1,5 @@
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
+import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { Construct } from 'constructs';
 import { DnsSpec } from '../../lib/config/model';
 import { PowerdnsProvider } from '../../providers/powerdns/provider';
@@ -27,8 +28,8 @@ export class DnsStack extends OpenTofuStack {
 
   constructor(scope: Construct, id: string, props: DnsStackProps) {
     super(scope, id, { state: props.dns.state });
-    const serverUrl = this.optionalSecret('powerdns_server_url', 'PowerDNS API URL, e.g. https://pdns.example:8081. Leave unset to use PDNS_SERVER_URL.');
-    const apiKey = this.optionalSecret('powerdns_api_key', 'PowerDNS API key. Leave unset to use PDNS_API_KEY.');
+    const serverUrl = providerFallbackVariable(this, 'powerdns_server_url', { sensitive: true, description: 'PowerDNS API URL, e.g. https://pdns.example:8081. Leave unset to use PDNS_SERVER_URL.' });
+    const apiKey = providerFallbackVariable(this, 'powerdns_api_key', { sensitive: true, description: 'PowerDNS API key. Leave unset to use PDNS_API_KEY.' });
     new PowerdnsProvider(this, 'powerdns', { serverUrl: serverUrl.stringValue, apiKey: apiKey.stringValue });
 
     this.failover = new DnsFailover(this, 'failover', { dns: props.dns, regionAddresses: props.regionAddresses });
@@ -37,13 +38,5 @@ export class DnsStack extends OpenTofuStack {
       description: 'The application records: name → type and contents.',
       value: Object.fromEntries(props.dns.applications.map((app) => [app.fqdn, { type: this.failover.records[app.name].type, records: this.failover.records[app.name].records }])),
     }).overrideLogicalId('records');
-  }
-
-  /** A sensitive, optional string variable (null falls through to the provider's env variable). */
-  private optionalSecret(name: string, description: string): TerraformVariable {
-    const variable = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: true, description });
-    variable.overrideLogicalId(name);
-    variable.addOverride('default', null);
-    return variable;
   }
 }
