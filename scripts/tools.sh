@@ -431,7 +431,7 @@ summary() {
     done < <(jsonget providers)
   fi
   local p
-  for p in pdns-server pdns-backend-sqlite3 pdns-tools bind9-dnsutils sqlite3 cloud-init shellcheck; do
+  for p in pdns-server pdns-backend-sqlite3 pdns-tools bind9-dnsutils sqlite3 cloud-init shellcheck luajit libxml2-utils; do
     log "  $(printf '%-22s' "$p") $(pkg_version "$p")"
   done
   if [[ -f "$(readlink -f "$TOOLS/bin/moto_server" 2>/dev/null)" ]]; then
