@@ -4,7 +4,6 @@
  * `cdktf synth` (cdktf.json "app") and `npm run synth` both run this file; when run directly it
  * hands over to the `sovereign synth` command, which validates input, synthesizes and reports.
  */
-import './lib/runtime/fast-start';
 import { App } from 'cdktf';
 import { SovereignModel } from './lib/config/model';
 import { loadK3sTemplates } from './lib/templates';

@@ -7,10 +7,10 @@ import { PROJECT_DIR } from './support/tools';
 
 /** Runs an entry point of ours as users do, in `cwd`, and returns exit code and output. */
 function runEntry(entry: string, args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(PROJECT_DIR, entry), ...args], {
+  const result = spawnSync(process.execPath, ['--require', path.join(PROJECT_DIR, 'lib', 'runtime', 'register.js'), path.join(PROJECT_DIR, entry), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NODE_PATH: path.join(PROJECT_DIR, 'node_modules'), NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1' },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

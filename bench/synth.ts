@@ -4,10 +4,11 @@
  * Measures, in one run and on the same machine, the wall time and peak RSS of
  *   baseline  a one-resource cdktf app (AwsProvider + S3Bucket, deep imports) synthesized the default
  *             way: cdktf.json "app": "npx ts-node main.ts", timed command `npx cdktf synth`;
- *   ours      `node --require tsx/cjs <repo>/main.ts --output <tmp>` in the repo (shipped environments);
+ *   ours      `node --require <repo>/lib/runtime/register.js <repo>/main.ts --output <tmp>` in the repo
+ *             (shipped environments) — what `npm run synth` and cdktf.json's app run;
  *   scale     the same command in a scratch project holding 100 copies of
  *             environments/hetzner-fsn1/environment.json (hetzner-fsn1-e000 … hetzner-fsn1-e099).
- * Each case gets one untimed warm-up run (tsx's transform cache), then N timed runs (default 3).
+ * Each case gets one untimed warm-up run (fills the transpile cache), then N timed runs (default 3).
  * Reported: median wall time and the largest peak RSS over the runs, both from GNU time
  * (`/usr/bin/time -f '%e %M'`). %M is the peak RSS of the largest single process of the command's
  * tree, not the sum over the tree (cdktf synth runs npx → cdktf → sh → npx → ts-node).
@@ -286,7 +287,7 @@ function oursSpec(name: 'ours' | 'scale', description: string, projectDir: strin
     name,
     description,
     cwd: projectDir,
-    argv: ['node', '--require', 'tsx/cjs', path.join(REPO, 'main.ts'), '--output', outdir],
+    argv: ['node', '--require', path.join(REPO, 'lib', 'runtime', 'register.js'), path.join(REPO, 'main.ts'), '--output', outdir],
     reset: () => fs.rmSync(outdir, { recursive: true, force: true }),
     verify: () => {
       // One stack per environment, plus any shared stacks the app adds (e.g. a DNS stack).
@@ -307,9 +308,6 @@ function setupScale(root: string): string {
     fs.mkdirSync(envDir, { recursive: true });
     fs.writeFileSync(path.join(envDir, 'environment.json'), template);
   }
-  // `--require tsx/cjs` resolves from the cwd, and tsx reads the cwd's tsconfig.json: same as in the repo.
-  fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  fs.symlinkSync(path.join(REPO, 'tsconfig.json'), path.join(dir, 'tsconfig.json'), 'file');
   return dir;
 }
 
@@ -349,7 +347,7 @@ function machine(): Record<string, string | number> {
     'cdktf-cli': packageVersion('cdktf-cli'),
     '@cdktf/provider-aws': packageVersion('@cdktf/provider-aws'),
     'ts-node': packageVersion('ts-node'),
-    tsx: packageVersion('tsx'),
+    esbuild: packageVersion('esbuild'),
     typescript: packageVersion('typescript'),
   };
 }
@@ -401,7 +399,7 @@ function markdown(info: Record<string, string | number>, results: CaseResult[], 
   out.push('');
   out.push(
     `Machine: ${info.nproc} CPUs (${info.cpu}), ${info.memoryGiB} GiB, ${info.platform}; node ${info.node}; ` +
-      `cdktf ${info.cdktf}, cdktf-cli ${info['cdktf-cli']}, @cdktf/provider-aws ${info['@cdktf/provider-aws']}, ts-node ${info['ts-node']}, tsx ${info.tsx}, typescript ${info.typescript}.`,
+      `cdktf ${info.cdktf}, cdktf-cli ${info['cdktf-cli']}, @cdktf/provider-aws ${info['@cdktf/provider-aws']}, ts-node ${info['ts-node']}, esbuild ${info.esbuild}, typescript ${info.typescript}.`,
   );
   out.push(`Runs: 1 warm-up + ${options.runs} timed per case; wall = median, RSS = max over the timed runs.`);
   out.push(`Load average (1/5/15 min) at start: ${load.start}; at end: ${load.end} (the machine is not idle if these approach ${info.nproc}).`);

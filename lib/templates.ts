@@ -12,7 +12,7 @@ import Handlebars from 'handlebars';
 /** A compiled template: data in, text out. */
 export type Template = (context: object) => string;
 
-/** The folder holding the templates, relative to this file (sources run through tsx, not a build). */
+/** The folder holding the templates, relative to this file (sources are transpiled on load, not built). */
 export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'templates');
 
 const compiled = new Map<string, Template>();
