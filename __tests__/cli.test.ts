@@ -90,3 +90,9 @@ test('each command has its own --help', () => {
   expect(result.stdout).toMatch(/^Usage: sovereign plan \[STACK…\]/);
   expect(result.stdout).toMatch(/Exit codes: 0 success, 1 invalid configuration/);
 });
+
+test('an unknown option is refused with the allowed ones, exit 2', () => {
+  const result = runEntry('bin/sovereign.js', ['plan', '--dry-run'], PROJECT_DIR);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/unknown option --dry-run \(allowed: --output, --tofu, --var-file, --force, --json\)/);
+});

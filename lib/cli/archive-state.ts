@@ -1,40 +1,11 @@
 /**
- * `sovereign archive-state <stack>` and the option parsing it shares with `restore-state`.
+ * `sovereign archive-state <stack>` and the archive-bucket settings it shares with `restore-state`.
  * Settings come from flags, else SOVEREIGN_ARCHIVE_* environment variables; credentials only from
  * AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
  */
 import { accessKeysFromEnv, archiveState, ArchiveError, ObjectStoreLocation, tofuRunner } from '../archive';
+import { parseArgs, ParsedArgs, tofuBinary } from './args';
 import { info, success } from './output';
-
-/** Flags and positional arguments of one command. */
-export interface ParsedArgs {
-  readonly positional: readonly string[];
-  readonly values: Readonly<Record<string, string>>;
-  readonly flags: ReadonlySet<string>;
-}
-
-/** Parses `--name value` options (`valueOptions`), boolean `--flag`s and positionals; unknown options are errors. */
-export function parseArgs(args: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (valueOptions.includes(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined || value.startsWith('--')) throw new ArchiveError(`${name} needs a value`);
-      values[name] = value;
-    } else if (flagOptions.includes(name)) {
-      flags.add(name);
-    } else if (arg.startsWith('--')) {
-      throw new ArchiveError(`unknown option ${arg} (allowed: ${[...valueOptions, ...flagOptions].join(', ')})`);
-    } else {
-      positional.push(arg);
-    }
-  }
-  return { positional, values, flags };
-}
 
 /** The archive bucket from flags, else SOVEREIGN_ARCHIVE_* (bucket optional for restore from s3:// URLs). */
 export function storeLocation(args: ParsedArgs, env: NodeJS.ProcessEnv, bucket: string | undefined): ObjectStoreLocation {
@@ -62,7 +33,7 @@ export async function archiveStateCommand(args: readonly string[], projectDir: s
     store,
     prefix: parsed.values['--prefix'] ?? env.SOVEREIGN_ARCHIVE_PREFIX,
     keys: accessKeysFromEnv(env),
-    tofu: tofuRunner(parsed.values['--tofu'] ?? env.SOVEREIGN_TOFU ?? 'tofu', env),
+    tofu: tofuRunner(tofuBinary(parsed, env), env),
     force: parsed.flags.has('--force'),
     localCopy: parsed.values['--save'],
     // CI builds from an export without .git can still name the commit.

@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseArgs } from './args';
 import { info } from './output';
 
 /** One thing `sovereign doctor` looks for. */
@@ -35,7 +36,7 @@ export const DOCTOR_MISSING_EXIT_CODE = 3;
  */
 export function doctorCommand(args: readonly string[], projectDir: string): number {
   const findings = runChecks(projectDir);
-  if (args.includes('--json')) {
+  if (parseArgs(args, [], ['--json']).flags.has('--json')) {
     info(JSON.stringify({ findings }, null, 2));
   } else {
     const width = Math.max(...findings.map((f) => f.name.length));

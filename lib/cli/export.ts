@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadProjectSchemaCatalog } from '../export/block-schema';
 import { exportTree, ExportTreeResult, SynthesizedStack } from '../export/export-tree';
+import { parseArgs } from './args';
 import { info, success } from './output';
 import { synthesize } from './synth';
 
@@ -52,10 +53,10 @@ export function runExportCommand(args: readonly string[], projectDir: string): n
     info(EXPORT_USAGE);
     return 0;
   }
-  const json = args.includes('--json');
-  const positional = args.filter((arg) => !arg.startsWith('-'));
-  const unknown = args.filter((arg) => arg.startsWith('-') && arg !== '--json');
-  if (positional.length !== 1 || unknown.length > 0) {
+  const parsed = parseArgs(args, [], ['--json']);
+  const json = parsed.flags.has('--json');
+  const positional = parsed.positional;
+  if (positional.length !== 1) {
     if (!json) info(EXPORT_USAGE);
     throw new Error(`export takes one target directory and optionally --json (got: ${args.length === 0 ? 'nothing' : args.join(' ')})`);
   }

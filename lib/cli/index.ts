@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { parseArgs } from './args';
 import { info, reportError, success } from './output';
 import { synthesize } from './synth';
 import { loadSovereignModel } from '../config/load-environments';
@@ -44,7 +45,7 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
     switch (command) {
       case 'synth': {
         // The cdktf CLI passes its output directory in CDKTF_OUTDIR.
-        const outdir = optionValue(rest, '--output') ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+        const outdir = parseArgs(rest, ['--output'], ['--json']).values['--output'] ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out';
         const result = synthesize(projectDir, outdir);
         const shown = path.isAbsolute(result.outdir) ? path.relative(projectDir, result.outdir) || '.' : result.outdir;
         const files = result.stacks.map((stack) => `${shown}/stacks/${stack}/cdk.tf.json`);
@@ -57,6 +58,7 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
         return 0;
       }
       case 'validate': {
+        parseArgs(rest, [], ['--json']);
         const model = loadSovereignModel(projectDir);
         if (json) {
           info(JSON.stringify({ valid: true, environments: model.environments.map((e) => e.file), dns: model.dns ? model.dns.file : null }, null, 2));
@@ -98,11 +100,6 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
   } catch (error) {
     return reportError(error, json);
   }
-}
-
-function optionValue(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
 }
 
 /** The usage block of one command (its line and the indented lines under it), or undefined. */

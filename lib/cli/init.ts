@@ -7,6 +7,7 @@ import { ConfigError } from '../config/errors';
 import { ENVIRONMENT_FILE, parseEnvironment } from '../config/load-environments';
 import { CloudProvider } from '../config/model';
 import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../config/regions';
+import { parseArgs } from './args';
 import { info, success } from './output';
 
 /** File the credentials go to, at the project root (git-ignored by `*.tfvars`). */
@@ -84,7 +85,7 @@ class Prompter {
  * the credentials to tofu.tfvars with mode 0600 — refusing when Git would track that file.
  */
 export async function initCommand(args: readonly string[], projectDir: string, input: NodeJS.ReadableStream = process.stdin): Promise<number> {
-  const force = args.includes('--force');
+  const force = parseArgs(args, [], ['--force']).flags.has('--force');
   const tfvarsPath = path.join(projectDir, TFVARS_FILE);
   assertIgnoredByGit(projectDir, TFVARS_FILE);
 

@@ -2,6 +2,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { assertNotArchived } from '../archive/marker';
+import { parseArgs, tofuBinary } from './args';
 import { TFVARS_FILE } from './init';
 import { failure, info, success } from './output';
 import { synthesize } from './synth';
@@ -39,15 +40,14 @@ export function dependencyOrder(stacks: Readonly<Record<string, { readonly depen
  * read its outputs.
  */
 export async function planCommand(args: readonly string[], projectDir: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const valueOptions = ['--output', '--tofu', '--var-file'];
-  const wanted = args.filter((arg, i) => !arg.startsWith('--') && !valueOptions.includes(args[i - 1]));
-  const force = args.includes('--force');
-  const json = args.includes('--json');
-  const outdir = value('--output') ?? 'cdktf.out';
-  const tofu = value('--tofu') ?? env.SOVEREIGN_TOFU ?? 'tofu';
+  const parsed = parseArgs(args, ['--output', '--tofu', '--var-file'], ['--force', '--json']);
+  const wanted = parsed.positional;
+  const force = parsed.flags.has('--force');
+  const json = parsed.flags.has('--json');
+  const outdir = parsed.values['--output'] ?? 'cdktf.out';
+  const tofu = tofuBinary(parsed, env);
   const defaultVarFile = path.join(projectDir, TFVARS_FILE);
-  const varFile = value('--var-file') ?? (fs.existsSync(defaultVarFile) ? defaultVarFile : undefined);
+  const varFile = parsed.values['--var-file'] ?? (fs.existsSync(defaultVarFile) ? defaultVarFile : undefined);
 
   synthesize(projectDir, outdir);
   const target = path.resolve(projectDir, outdir);

@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { accessKeysFromEnv, ArchiveError, ObjectStore, parseObjectUrl, restoreState } from '../archive';
-import { parseArgs, STORE_VALUE_OPTIONS, storeLocation } from './archive-state';
+import { parseArgs } from './args';
+import { STORE_VALUE_OPTIONS, storeLocation } from './archive-state';
 import { info, success } from './output';
 
 export async function restoreStateCommand(args: readonly string[], projectDir: string, env: NodeJS.ProcessEnv): Promise<number> {
