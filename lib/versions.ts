@@ -38,3 +38,25 @@ export const K3S_RELEASES: K3sReleases = {
   cilium: versions.helmCharts.cilium,
   flux: versions.helmCharts.flux2,
 };
+
+/** One provider pinned in versions.json. */
+export interface ProviderPin {
+  /** Fully qualified source, `registry.opentofu.org/<namespace>/<type>`. */
+  readonly source: string;
+  readonly version: string;
+  /** Built from Go source into the test bed's mirror (scripts/tools.sh). */
+  readonly build: boolean;
+  /** The prebuilt cdktf binding package that pins this version, e.g. `@cdktf/provider-aws@21.22.1`. */
+  readonly bindings?: string;
+}
+
+/** Every provider the stacks may use, by the name its bindings give it (hcloud, aws, powerdns, …). */
+export const PROVIDER_PINS: Readonly<Record<string, ProviderPin>> = versions.providers;
+
+/** The OpenTofu release the test bed builds, and the oldest one accepted from PATH. */
+export const OPENTOFU_PIN: { readonly version: string; readonly minVersion: string } = versions.opentofu;
+
+/** Sources of the providers the test bed builds, i.e. the ones `tofu init` finds in its mirror. */
+export function mirroredProviderSources(): ReadonlySet<string> {
+  return new Set(Object.values(PROVIDER_PINS).filter((pin) => pin.build).map((pin) => pin.source));
+}

@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateProviderBindingsFromSchema } from '@cdktf/provider-generator';
+import { PROVIDER_PINS } from '../lib/versions';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -23,10 +24,6 @@ interface ProviderSchemaDocument {
   provider_versions?: Record<string, string>;
 }
 
-/** Reads versions.json: provider name → { source, version }. */
-function providerVersions(): Record<string, { source: string; version: string }> {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'versions.json'), 'utf8')).providers;
-}
 
 /** The schema restricted to the selected resources, with the pinned version attached. */
 export function selectSchema(name: string, document: ProviderSchemaDocument, selection: BindingSelection, version: string): ProviderSchemaDocument {
@@ -56,13 +53,12 @@ export function selectSchema(name: string, document: ProviderSchemaDocument, sel
 /** Generates the bindings for every provider in providers/bindings.json into `outDir/<name>/`. */
 export async function generateAll(outDir: string): Promise<string[]> {
   const selections: Record<string, BindingSelection> = JSON.parse(fs.readFileSync(path.join(ROOT, 'providers', 'bindings.json'), 'utf8'));
-  const versions = providerVersions();
   const generated: string[] = [];
   for (const [name, selection] of Object.entries(selections)) {
     if (name.startsWith('$')) continue;
     const schemaFile = path.join(ROOT, 'providers', 'schemas', `${name}.json`);
     if (!fs.existsSync(schemaFile)) throw new Error(`providers/bindings.json names "${name}" but ${path.relative(ROOT, schemaFile)} does not exist`);
-    const version = versions[name]?.version;
+    const version = PROVIDER_PINS[name]?.version;
     if (!version) throw new Error(`versions.json has no providers.${name}.version`);
     const document = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as ProviderSchemaDocument;
     const scratch = fs.mkdtempSync(path.join(outDir, `.gen-${name}-`));

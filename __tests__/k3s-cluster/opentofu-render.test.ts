@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
 import { DefaultTokenResolver, StringConcat, Tokenization } from 'cdktf';
-import { PROJECT_DIR, itWithTool, run, TOFU } from '../support/tools';
+import { itWithTool, run, TOFU } from '../support/tools';
 import { buildRegions, BuiltRegion, exampleEnvironments } from './support';
+import { PROVIDER_PINS } from '../../lib/versions';
 
 /**
  * The proof that the escaping and the size accounting are right: the real OpenTofu, with the random
@@ -15,7 +16,6 @@ import { buildRegions, BuiltRegion, exampleEnvironments } from './support';
  */
 const itTofu = itWithTool('tofu');
 const regions = buildRegions(exampleEnvironments().filter((e) => e.name === 'hetzner-fsn1' || e.name === 'aws-eu-central-1'));
-const providers = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'versions.json'), 'utf8')).providers;
 const GITEA_TOKEN = 'c0ffee0123456789abcdef0123456789abcdef01';
 
 /** The user data string of the stack's second control-plane server (a joining one), as synthesized. */
@@ -52,7 +52,7 @@ describe.each(regions.map((r) => [r.environment.name, r] as const))('OpenTofu re
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-k3s-tofu-'));
     try {
       const config = {
-        terraform: { required_providers: { random: { source: providers.random.source, version: providers.random.version } } },
+        terraform: { required_providers: { random: { source: PROVIDER_PINS.random.source, version: PROVIDER_PINS.random.version } } },
         variable: { gitea_token: region.tf.variable.gitea_token },
         resource: { random_password: { [tokenId]: { length: 48, special: false } } },
         locals: { user_data: text },

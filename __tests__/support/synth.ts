@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { synthesize } from '../../lib/cli/synth';
+import { mirroredProviderSources } from '../../lib/versions';
 import { PROJECT_DIR } from './tools';
 
 /** Synthesizes the shipped example environments into a fresh temp directory and returns it. */
@@ -29,4 +30,10 @@ export function hashTree(dir: string): Record<string, string> {
   };
   walk(dir);
   return hashes;
+}
+
+/** Sources a synthesized stack requires that the test bed's mirror lacks (empty: tofu can init it). */
+export function providersMissingFromMirror(tf: { terraform: { required_providers: Record<string, { source: string }> } }): string[] {
+  const mirrored = mirroredProviderSources();
+  return Object.values(tf.terraform.required_providers).map((p) => p.source).filter((source) => !mirrored.has(source));
 }

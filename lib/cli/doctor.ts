@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { OPENTOFU_PIN, PROVIDER_PINS } from '../versions';
 import { parseArgs } from './args';
 import { info } from './output';
 
@@ -49,10 +50,6 @@ export function doctorCommand(args: readonly string[], projectDir: string): numb
 }
 
 export function runChecks(projectDir: string): DoctorFinding[] {
-  const versions = JSON.parse(fs.readFileSync(path.join(projectDir, 'versions.json'), 'utf8')) as {
-    opentofu: { minVersion: string };
-    providers: Record<string, { source: string; version: string; build: boolean }>;
-  };
   const toolsBin = path.join(projectDir, '.tools', 'bin');
   const locate = (name: string) => [path.join(toolsBin, name)].find((p) => fs.existsSync(p)) ?? name;
   const versionOf = (binary: string, args: string[], pattern: RegExp) => {
@@ -65,8 +62,8 @@ export function runChecks(projectDir: string): DoctorFinding[] {
 
   const checks: Check[] = [
     { name: 'node', for: 'everything (synth, CLI, tests)', fix: 'install Node.js 20 or later', minimum: '20.0.0', probe: () => process.versions.node },
-    { name: 'tofu', for: 'init/validate/plan/apply, tests', fix: 'npm run tools (builds OpenTofu from the Go module proxy)', minimum: versions.opentofu.minVersion, probe: () => versionOf('tofu', ['version'], /OpenTofu v(\d+\.\d+\.\d+)/) },
-    ...Object.entries(versions.providers)
+    { name: 'tofu', for: 'init/validate/plan/apply, tests', fix: 'npm run tools (builds OpenTofu from the Go module proxy)', minimum: OPENTOFU_PIN.minVersion, probe: () => versionOf('tofu', ['version'], /OpenTofu v(\d+\.\d+\.\d+)/) },
+    ...Object.entries(PROVIDER_PINS)
       .filter(([, p]) => p.build)
       .map(([name, p]): Check => {
         const [host, namespace, type] = p.source.split('/');

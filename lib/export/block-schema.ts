@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { PROVIDER_PINS } from '../versions';
 
 /**
  * Which members of a resource, data source or provider body are nested blocks.
@@ -208,12 +209,6 @@ export function parseBindingSource(source: string, type: string | undefined): Bl
 // ---------------------------------------------------------------------------------------------
 // The project's sources
 
-/** Provider versions file entry (versions.json `providers.<name>`). */
-interface VersionsProvider {
-  readonly source: string;
-  readonly bindings?: string;
-}
-
 /**
  * The catalog for this project: every `providers/schemas/*.json` document, and the cdktf binding
  * packages that versions.json names (`"bindings": "@cdktf/provider-aws@21.22.1"`), resolved from
@@ -230,17 +225,13 @@ export function loadProjectSchemaCatalog(projectDir: string): SchemaCatalog {
         .filter((document) => document && typeof document.provider_schemas === 'object')
     : [];
   const bindings: Record<string, string> = {};
-  const versionsFile = path.join(projectDir, 'versions.json');
-  if (fs.existsSync(versionsFile)) {
-    const providers = (JSON.parse(fs.readFileSync(versionsFile, 'utf8')) as { providers?: Record<string, VersionsProvider> }).providers ?? {};
-    for (const provider of Object.values(providers)) {
-      if (!provider.bindings) continue;
-      const packageName = provider.bindings.replace(/(.)@[^@/]*$/, '$1');
-      try {
-        bindings[provider.source] = path.dirname(require.resolve(`${packageName}/package.json`, { paths: [projectDir] }));
-      } catch {
-        // Not installed: the fallback rule applies, and the export reports every guess.
-      }
+  for (const provider of Object.values(PROVIDER_PINS)) {
+    if (!provider.bindings) continue;
+    const packageName = provider.bindings.replace(/(.)@[^@/]*$/, '$1');
+    try {
+      bindings[provider.source] = path.dirname(require.resolve(`${packageName}/package.json`, { paths: [projectDir] }));
+    } catch {
+      // Not installed: the fallback rule applies, and the export reports every guess.
     }
   }
   return createSchemaCatalog({ providerSchemas, bindings });
