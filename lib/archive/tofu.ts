@@ -1,5 +1,5 @@
 /** The few OpenTofu commands archiving needs, run as child processes. */
-import { execFile } from 'child_process';
+import { execTofu } from '../tofu';
 import { ArchiveError } from './errors';
 
 /** Runs tofu with `args` in `cwd` and resolves to stdout; rejects with stderr on failure. */
@@ -10,17 +10,11 @@ export type TofuRunner = (args: readonly string[], cwd: string) => Promise<strin
  * TF_VAR_state_passphrase / TF_ENCRYPTION and the backend's AWS_* variables.
  */
 export function tofuRunner(binary: string, env: NodeJS.ProcessEnv): TofuRunner {
-  return (args, cwd) =>
-    new Promise((resolve, reject) => {
-      execFile(binary, [...args], { cwd, env: { ...env, TF_IN_AUTOMATION: '1' }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error) {
-          const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? `${binary} not found (install OpenTofu or pass --tofu PATH)` : stderr.trim() || error.message;
-          reject(new ArchiveError(`tofu ${args.join(' ')} failed in ${cwd}: ${reason}`));
-        } else {
-          resolve(stdout);
-        }
-      });
-    });
+  return async (args, cwd) => {
+    const result = await execTofu(binary, args, cwd, env);
+    if (result.code !== 0) throw new ArchiveError(`tofu ${args.join(' ')} failed in ${cwd}: ${result.stderr.trim() || `exit code ${result.code}`}`);
+    return result.stdout;
+  };
 }
 
 /** `tofu version -json` → "1.10.10". */

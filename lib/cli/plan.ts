@@ -1,7 +1,7 @@
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { assertNotArchived } from '../archive/marker';
+import { execTofu } from '../tofu';
 import { parseArgs, tofuBinary } from './args';
 import { TFVARS_FILE } from './init';
 import { failure, info, success } from './output';
@@ -88,15 +88,10 @@ export async function planCommand(args: readonly string[], projectDir: string, e
   return results.some((r) => r.result === 'failed') ? 2 : 0;
 }
 
-function run(binary: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(binary, [...args], { cwd, env: { ...env, TF_IN_AUTOMATION: '1' } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('error', (e) => resolve({ code: 127, output: `${binary}: ${e.message} (install OpenTofu, or pass --tofu PATH / set SOVEREIGN_TOFU)` }));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
+/** tofu's stdout and stderr together, as a user at a terminal would read them. */
+async function run(binary: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  const result = await execTofu(binary, args, cwd, env);
+  return { code: result.code, output: `${result.stdout}${result.stderr}` };
 }
 
 function summary(output: string): string {
