@@ -338,9 +338,34 @@ step_pdns() {
   log "pdns: pdns-server $(pkg_version pdns-server), dig $(pkg_version bind9-dnsutils)"
 }
 
+# pip_venv NAME SPEC VERSION CHECK: a PyPI package in its own venv under the cache, printed path.
+# A venv cannot be moved after creation (absolute paths inside), so it is built in place and counts
+# as complete only once the marker is written last; CHECK (python code) must pass in a cached one too,
+# so a venv whose python vanished is rebuilt.
+pip_venv() {
+  local name="$1" spec="$2" version="$3" check="$4" venv marker py
+  venv="$CACHE/$name-$version"
+  marker="$venv/.sovereign-complete"
+  if [[ -f "$marker" ]] && "$venv/bin/python" -c "$check" 2>/dev/null; then
+    log "$name $version: cached" >&2
+  else
+    log "installing $spec $version from PyPI into $venv (first run takes a minute or two)…" >&2
+    rm -rf "$venv"
+    py="${SOVEREIGN_PYTHON:-python3}"
+    command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
+    "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$spec==$version" \
+      >"$CACHE/$name-install.log" 2>&1 || die "pip install $spec==$version failed; see $CACHE/$name-install.log"
+    "$venv/bin/python" -c "$check" || die "$name $version in $venv fails its check: $check"
+    printf '%s\n' "$version" >"$marker"
+    log "$name $version: installed" >&2
+  fi
+  printf '%s\n' "$venv"
+}
+
 # --- step: validators ------------------------------------------------------------------------
 step_validators() {
-  local version venv py marker
+  local version venv
   apt_install "${VALIDATOR_PACKAGES[@]}"
   link_tool cloud-init /usr/bin/cloud-init
   link_tool shellcheck /usr/bin/shellcheck
@@ -348,53 +373,18 @@ step_validators() {
   link_tool xmllint /usr/bin/xmllint
 
   version="$(jsonget validators.checkov.version)"
-  venv="$CACHE/checkov-$version"
-  marker="$venv/.sovereign-complete"
-  # A venv cannot be moved after creation (absolute paths inside), so it is built in place and
-  # counts as complete only once the marker is written last. Also rebuilt if its python vanished.
-  if [[ -f "$marker" && -x "$venv/bin/checkov" ]] && "$venv/bin/python" -c '' 2>/dev/null; then
-    log "checkov $version: cached"
-  else
-    log "installing checkov $version from PyPI into $venv (first run takes a minute or two)…"
-    rm -rf "$venv"
-    py="${SOVEREIGN_PYTHON:-python3}"
-    command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
-    "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input \
-      "$(jsonget validators.checkov.pypi checkov)==$version" >"$CACHE/checkov-install.log" 2>&1 ||
-      die "pip install checkov==$version failed; see $CACHE/checkov-install.log"
-    "$venv/bin/checkov" --version >/dev/null || die "checkov $version does not run"
-    printf '%s\n' "$version" >"$marker"
-    log "checkov $version: installed"
-  fi
+  venv="$(pip_venv checkov "$(jsonget validators.checkov.pypi checkov)" "$version" \
+    "import importlib.metadata as m; assert m.version('checkov') == '$version'")"
   link_tool checkov "$venv/bin/checkov"
 }
 
 # --- step: s3 --------------------------------------------------------------------------------
 # moto's server speaks the S3 API on loopback; the state tests start their own on a free port.
 step_s3() {
-  local version pypi venv py marker
+  local version venv
   version="$(jsonget services.moto.version)"
-  pypi="$(jsonget services.moto.pypi 'moto[server]')"
-  venv="$CACHE/moto-$version"
-  marker="$venv/.sovereign-complete"
-  # Built in place (venvs hold absolute paths); complete only once the marker is written last.
-  if [[ -f "$marker" && -x "$venv/bin/moto_server" ]] && "$venv/bin/python" -c 'import moto.server' 2>/dev/null; then
-    log "moto $version: cached"
-  else
-    log "installing $pypi $version from PyPI into $venv (first run takes a minute)…"
-    rm -rf "$venv"
-    py="${SOVEREIGN_PYTHON:-python3}"
-    command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
-    "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$pypi==$version" \
-      >"$CACHE/moto-install.log" 2>&1 || die "pip install $pypi==$version failed; see $CACHE/moto-install.log"
-    [[ "$("$venv/bin/python" -c 'import moto; print(moto.__version__)')" == "$version" ]] ||
-      die "moto in $venv does not report version $version"
-    "$venv/bin/python" -c 'import moto.server' || die "moto $version: its server does not import"
-    printf '%s\n' "$version" >"$marker"
-    log "moto $version: installed"
-  fi
+  venv="$(pip_venv moto "$(jsonget services.moto.pypi 'moto[server]')" "$version" \
+    "import moto, moto.server; assert moto.__version__ == '$version'")"
   link_tool moto_server "$venv/bin/moto_server"
 }
 
