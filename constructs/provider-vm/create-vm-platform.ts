@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { EnvironmentSpec } from '../../lib/config/model';
-import { AwsVmPlatform } from './aws';
-import { AzureVmPlatform } from './azure';
-import { GcpVmPlatform } from './gcp';
-import { HcloudVmPlatform } from './hcloud';
+import type { AwsVmPlatform } from './aws';
+import type { AzureVmPlatform } from './azure';
+import type { GcpVmPlatform } from './gcp';
+import type { HcloudVmPlatform } from './hcloud';
 import { NodeBootstrap, VmPlatform } from './vm-platform';
 
 /** What every cloud's platform takes besides the environment. */
@@ -15,17 +15,22 @@ export interface VmPlatformOptions {
   readonly bootstrap?: NodeBootstrap;
 }
 
-/** Creates the provider-vm implementation for the environment's cloud. */
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Creates the provider-vm implementation for the environment's cloud. Each cloud's module (and its
+ * provider bindings) is loaded only when an environment uses that cloud: a Hetzner-only project
+ * never loads the AWS, Google or Azure bindings.
+ */
 export function createVmPlatform(scope: Construct, id: string, environment: EnvironmentSpec, options: VmPlatformOptions = {}): VmPlatform {
   const props = { environment, bootstrap: options.bootstrap };
   switch (environment.provider) {
     case 'hetzner':
-      return new HcloudVmPlatform(scope, id, props);
+      return new (require('./hcloud') as { HcloudVmPlatform: typeof HcloudVmPlatform }).HcloudVmPlatform(scope, id, props);
     case 'aws':
-      return new AwsVmPlatform(scope, id, props);
+      return new (require('./aws') as { AwsVmPlatform: typeof AwsVmPlatform }).AwsVmPlatform(scope, id, props);
     case 'gcp':
-      return new GcpVmPlatform(scope, id, props);
+      return new (require('./gcp') as { GcpVmPlatform: typeof GcpVmPlatform }).GcpVmPlatform(scope, id, props);
     case 'azure':
-      return new AzureVmPlatform(scope, id, props);
+      return new (require('./azure') as { AzureVmPlatform: typeof AzureVmPlatform }).AzureVmPlatform(scope, id, props);
   }
 }
