@@ -1,5 +1,6 @@
 import { gzipSync } from 'zlib';
 import { UserDataLimit } from '../provider-vm/vm-platform';
+import { escapeTemplateSequences } from '../../lib/export/hcl-template';
 
 /**
  * User data mixes literal text with values OpenTofu only knows at apply (the K3s token, the Gitea
@@ -52,17 +53,12 @@ export class Placeholders {
 
   /** The text for OpenTofu: literal `${`/`%{` escaped, placeholders replaced by their references. */
   public resolve(text: string): string {
-    let escaped = escapeForOpenTofu(text);
+    let escaped = escapeTemplateSequences(text);
     for (const [placeholder, value] of this.values) escaped = escaped.split(placeholder).join(value.reference);
     return escaped;
   }
 }
 
-/** Escapes OpenTofu template sequences so the text arrives literally (`${` → `$${`, `%{` → `%%{`). */
-export function escapeForOpenTofu(text: string): string {
-  // A replacement function: in a replacement string, `$$` would mean a single `$`.
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
 
 /** How big one server's user data is, against its cloud's limit. */
 export interface UserDataSize {

@@ -7,6 +7,7 @@ import { ConfigError } from '../config/errors';
 import { ENVIRONMENT_FILE, parseEnvironment } from '../config/load-environments';
 import { CloudProvider } from '../config/model';
 import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../config/regions';
+import { escapeTemplateSequences, quoteLiteral } from '../export/hcl-template';
 import { parseArgs } from './args';
 import { info, success } from './output';
 
@@ -166,9 +167,9 @@ export function writeTfvars(file: string, values: Readonly<Record<string, string
   fs.chmodSync(file, 0o600);
 }
 
-/** An HCL string literal: quotes, backslashes, newlines and template starts escaped. */
+/** An HCL string literal holding `value` literally: quotes, backslashes, control characters and template starts escaped. */
 export function hclString(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t').replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{')}"`;
+  return quoteLiteral(escapeTemplateSequences(value));
 }
 
 function splitList(text: string): string[] {
