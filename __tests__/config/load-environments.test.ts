@@ -1,7 +1,8 @@
-import { ConfigError, ConfigErrors } from '../../lib/config/errors';
+import { ConfigError } from '../../lib/config/errors';
 import { parseEnvironment } from '../../lib/config/load-environments';
 import { CLOUD_PROVIDERS } from '../../lib/config/regions';
 import environmentSchema from '../../lib/config/schemas/environment.schema.json';
+import { problemsOf } from '../support/config';
 
 const FILE = 'environments/hetzner-fsn1/environment.json';
 const VALID = {
@@ -15,14 +16,7 @@ const VALID = {
 
 /** Parses a variant of VALID and returns the errors it raised (none → empty list). */
 function errorsFor(document: unknown, text?: string, folder = 'hetzner-fsn1'): ConfigError[] {
-  try {
-    parseEnvironment(FILE, folder, text ?? JSON.stringify(document));
-    return [];
-  } catch (e) {
-    if (e instanceof ConfigErrors) return [...e.errors];
-    if (e instanceof ConfigError) return [e];
-    throw e;
-  }
+  return problemsOf(() => parseEnvironment(FILE, folder, text ?? JSON.stringify(document)));
 }
 
 describe('parseEnvironment: a valid file', () => {

@@ -1,5 +1,6 @@
-import { ConfigError, ConfigErrors } from '../../lib/config/errors';
+import { ConfigError } from '../../lib/config/errors';
 import { parseSovereign } from '../../lib/config/load-sovereign';
+import { problemsOf } from '../support/config';
 
 const FILE = 'sovereign.json';
 const REGIONS = ['hetzner-fsn1', 'hetzner-nbg1'];
@@ -15,14 +16,7 @@ const VALID = {
 };
 
 function errorsFor(document: unknown): ConfigError[] {
-  try {
-    parseSovereign(FILE, JSON.stringify(document), REGIONS);
-    return [];
-  } catch (e) {
-    if (e instanceof ConfigErrors) return [...e.errors];
-    if (e instanceof ConfigError) return [e];
-    throw e;
-  }
+  return problemsOf(() => parseSovereign(FILE, JSON.stringify(document), REGIONS));
 }
 
 const withApp = (app: object) => ({ dns: { ...VALID.dns, applications: [app] } });

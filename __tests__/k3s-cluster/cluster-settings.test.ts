@@ -1,6 +1,7 @@
-import { ConfigError, ConfigErrors } from '../../lib/config/errors';
+import { ConfigError } from '../../lib/config/errors';
 import { CLUSTER_DEFAULTS, FLUX_DEFAULTS, parseEnvironment } from '../../lib/config/load-environments';
 import environmentSchema from '../../lib/config/schemas/environment.schema.json';
+import { problemsOf } from '../support/config';
 
 /** The `cluster` section of environment.json: defaults, overrides and the errors of docs/ERRORS.md. */
 const FILE = 'environments/hetzner-fsn1/environment.json';
@@ -13,14 +14,7 @@ const VALID = {
 const parse = (cluster: unknown) => parseEnvironment(FILE, 'hetzner-fsn1', JSON.stringify({ ...VALID, cluster }));
 
 function errorsFor(cluster: unknown): ConfigError[] {
-  try {
-    parse(cluster);
-    return [];
-  } catch (e) {
-    if (e instanceof ConfigErrors) return [...e.errors];
-    if (e instanceof ConfigError) return [e];
-    throw e;
-  }
+  return problemsOf(() => parse(cluster));
 }
 
 describe('cluster settings', () => {

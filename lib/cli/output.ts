@@ -1,4 +1,4 @@
-import { ConfigError, ConfigErrors } from '../config/errors';
+import { configProblems } from '../config/errors';
 
 /** Colour only when writing to a terminal and NO_COLOR is unset. */
 function paint(code: number, text: string, stream: NodeJS.WriteStream): string {
@@ -22,18 +22,14 @@ export function failure(message: string): void {
  * (allowed: …)), anything else with its message only. Returns the exit code to use.
  */
 export function reportError(error: unknown, json = false): number {
-  if (json && (error instanceof ConfigErrors || error instanceof ConfigError)) {
-    const errors = error instanceof ConfigErrors ? error.errors : [error];
-    info(JSON.stringify({ valid: false, errors: errors.map((e) => ({ file: e.file, pointer: e.pointer, message: e.message, allowed: e.allowed ?? null })) }, null, 2));
+  const problems = configProblems(error);
+  if (problems && json) {
+    info(JSON.stringify({ valid: false, errors: problems.map((e) => ({ file: e.file, pointer: e.pointer, message: e.message, allowed: e.allowed ?? null })) }, null, 2));
     return 1;
   }
-  if (error instanceof ConfigErrors) {
-    for (const e of error.errors) failure(e.message);
-    failure(`${error.errors.length} problem${error.errors.length === 1 ? '' : 's'} in the configuration; nothing was written`);
-    return 1;
-  }
-  if (error instanceof ConfigError) {
-    failure(error.message);
+  if (problems) {
+    for (const e of problems) failure(e.message);
+    failure(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the configuration; nothing was written`);
     return 1;
   }
   failure(error instanceof Error ? error.message : String(error));

@@ -39,3 +39,10 @@ export function pointerSegment(segment: string | number): string {
 export function pointer(...segments: Array<string | number>): string {
   return segments.map((s) => `/${pointerSegment(s)}`).join('');
 }
+
+/** The input problems an error carries, or undefined when it is not an input problem. */
+export function configProblems(error: unknown): readonly ConfigError[] | undefined {
+  if (error instanceof ConfigErrors) return error.errors;
+  if (error instanceof ConfigError) return [error];
+  return undefined;
+}

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
-import { ConfigError, ConfigErrors, pointer } from './errors';
+import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
@@ -47,6 +47,17 @@ const validateEnvironment = lazySchemaValidator(environmentSchema);
 export function loadSovereignModel(projectDir: string): SovereignModel {
   const environmentsDir = path.join(projectDir, 'environments');
   const errors: ConfigError[] = [];
+  // Every file is checked even after a bad one, so one run reports every problem.
+  const collect = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (e) {
+      const problems = configProblems(e);
+      if (!problems) throw e;
+      errors.push(...problems);
+      return undefined;
+    }
+  };
   const environments: EnvironmentSpec[] = [];
   const names = fs.existsSync(environmentsDir)
     ? fs.readdirSync(environmentsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
@@ -55,13 +66,8 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
     const relativeFile = path.posix.join('environments', name, ENVIRONMENT_FILE);
     const absoluteFile = path.join(environmentsDir, name, ENVIRONMENT_FILE);
     if (!fs.existsSync(absoluteFile)) continue;
-    try {
-      environments.push(parseEnvironment(relativeFile, name, fs.readFileSync(absoluteFile, 'utf8')));
-    } catch (e) {
-      if (e instanceof ConfigErrors) errors.push(...e.errors);
-      else if (e instanceof ConfigError) errors.push(e);
-      else throw e;
-    }
+    const environment = collect(() => parseEnvironment(relativeFile, name, fs.readFileSync(absoluteFile, 'utf8')));
+    if (environment) environments.push(environment);
   }
   if (names.length === 0 || (environments.length === 0 && errors.length === 0)) {
     errors.push(new ConfigError('environments', '', 'no environment found', `one folder per region, environments/<provider>-<region>/${ENVIRONMENT_FILE}`));
@@ -69,13 +75,7 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
   let dns: DnsSpec | undefined;
   const sovereignFile = path.join(projectDir, SOVEREIGN_FILE);
   if (fs.existsSync(sovereignFile)) {
-    try {
-      dns = parseSovereign(SOVEREIGN_FILE, fs.readFileSync(sovereignFile, 'utf8'), environments.map((e) => e.name));
-    } catch (e) {
-      if (e instanceof ConfigErrors) errors.push(...e.errors);
-      else if (e instanceof ConfigError) errors.push(e);
-      else throw e;
-    }
+    dns = collect(() => parseSovereign(SOVEREIGN_FILE, fs.readFileSync(sovereignFile, 'utf8'), environments.map((e) => e.name)));
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
   return dns ? { environments, dns } : { environments };
