@@ -7,7 +7,7 @@ import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { parseStateConfig, RawStateConfig } from './state-config';
-import { CLOUD_PROVIDERS, INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
+import { INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -262,5 +262,3 @@ function checkCidr(file: string, at: string, text: string, errors: ConfigError[]
   return cidr;
 }
 
-/** Every cloud provider name accepted in `provider`, for messages and the CLI. */
-export const SUPPORTED_PROVIDERS: readonly CloudProvider[] = CLOUD_PROVIDERS;
