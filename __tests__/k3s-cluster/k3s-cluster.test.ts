@@ -228,6 +228,7 @@ describe('secrets and references in the OpenTofu output', () => {
         return Object.values(tf.resource.google_compute_instance).map((s: any) => s.metadata['user-data']);
       case 'aws':
       case 'azure':
+      case 'oci':
         return Object.values(tf.locals as Record<string, string>);
     }
   };
@@ -243,15 +244,18 @@ describe('secrets and references in the OpenTofu output', () => {
       expect(text).toContain(`token: "\${random_password.${tokenId}.result}"`);
       // Literal shell expansions are escaped for OpenTofu.
       expect(text).toContain('"$${K3S_VERSION}"');
-      expect(text.replace(/\$\$\{/g, '').replace(/\$\{(random_password|var|hcloud_load_balancer|google_compute_address|aws_lb|aws_eip|azurerm_public_ip)\.[^}]+\}/g, '')).not.toMatch(/\$\{|%\{/);
+      expect(text.replace(/\$\$\{/g, '').replace(/\$\{(random_password|var|hcloud_load_balancer|google_compute_address|aws_lb|aws_eip|azurerm_public_ip|oci_core_public_ip)\.[^}]+\}/g, '')).not.toMatch(/\$\{|%\{/);
     }
   });
 
-  test('AWS and Azure pass user data gzip-compressed', () => {
-    for (const region of regions.filter((r) => r.environment.provider === 'aws' || r.environment.provider === 'azure')) {
-      const servers = region.environment.provider === 'aws' ? region.tf.resource.aws_instance : region.tf.resource.azurerm_linux_virtual_machine;
+  test('AWS, Azure and OCI pass user data gzip-compressed', () => {
+    const gzipped = { aws: 'aws_instance', azure: 'azurerm_linux_virtual_machine', oci: 'oci_core_instance' } as const;
+    const checked = regions.filter((r) => r.environment.provider in gzipped);
+    expect(new Set(checked.map((r) => r.environment.provider))).toEqual(new Set(Object.keys(gzipped)));
+    for (const region of checked) {
+      const servers = region.tf.resource[gzipped[region.environment.provider as keyof typeof gzipped]];
       for (const server of Object.values(servers) as any[]) {
-        expect(server.user_data_base64 ?? server.custom_data).toMatch(/^\$\{base64gzip\(local\.[^)]+\)\}$/);
+        expect(server.user_data_base64 ?? server.custom_data ?? server.metadata.user_data).toMatch(/^\$\{base64gzip\(local\.[^)]+\)\}$/);
       }
     }
   });

@@ -4,6 +4,7 @@ import type { AwsVmPlatform } from './aws';
 import type { AzureVmPlatform } from './azure';
 import type { GcpVmPlatform } from './gcp';
 import type { HcloudVmPlatform } from './hcloud';
+import type { OciVmPlatform } from './oci';
 import { NodeBootstrap, VmPlatform } from './vm-platform';
 
 /** What every cloud's platform takes besides the environment. */
@@ -19,7 +20,7 @@ export interface VmPlatformOptions {
 /**
  * Creates the provider-vm implementation for the environment's cloud. Each cloud's module (and its
  * provider bindings) is loaded only when an environment uses that cloud: a Hetzner-only project
- * never loads the AWS, Google or Azure bindings.
+ * never loads the AWS, Google, Azure or OCI bindings.
  */
 export function createVmPlatform(scope: Construct, id: string, environment: EnvironmentSpec, options: VmPlatformOptions = {}): VmPlatform {
   const props = { environment, bootstrap: options.bootstrap };
@@ -32,5 +33,7 @@ export function createVmPlatform(scope: Construct, id: string, environment: Envi
       return new (require('./gcp') as { GcpVmPlatform: typeof GcpVmPlatform }).GcpVmPlatform(scope, id, props);
     case 'azure':
       return new (require('./azure') as { AzureVmPlatform: typeof AzureVmPlatform }).AzureVmPlatform(scope, id, props);
+    case 'oci':
+      return new (require('./oci') as { OciVmPlatform: typeof OciVmPlatform }).OciVmPlatform(scope, id, props);
   }
 }

@@ -66,6 +66,13 @@ export interface ServerIdentity {
   readonly controlPlanePrivateIps: readonly string[];
   /** Addresses of the API through the load balancer (for the server certificate). */
   readonly apiAddresses: readonly ApiAddress[];
+  /**
+   * What the cloud's image needs at every boot before K3s starts (cloud-init `bootcmd`), as POSIX
+   * shell command lines, e.g. opening a host firewall that the cloud's network firewall makes
+   * redundant. The platform decides them; the bootstrap only places them.
+   * @default - none
+   */
+  readonly bootCommands?: readonly string[];
 }
 
 /**
@@ -91,14 +98,30 @@ export interface UserDataLimit {
   readonly documented: string;
 }
 
+/** OCI's limit for all of an instance's metadata together (keys and values of metadata and extended_metadata). */
+export const OCI_METADATA_MAX_BYTES = 32_000;
+
+/**
+ * Bytes of OCI instance metadata kept for everything but `user_data`: the `ssh_authorized_keys`
+ * value (the config layer refuses keys that do not fit) and the keys and JSON punctuation.
+ */
+export const OCI_METADATA_RESERVED_BYTES = 8_000;
+
 /**
  * User-data limits per cloud. Hetzner rejects more than 32 KiB; AWS takes 16 KB before base64;
- * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB. AWS and Azure
- * take binary user data through base64, so it is gzip-compressed there (cloud-init detects gzip).
+ * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB; OCI allows
+ * 32,000 bytes of metadata in all, where `user_data` is base64 (4 characters per 3 bytes) next to
+ * the SSH keys. AWS, Azure and OCI take binary user data through base64, so it is gzip-compressed
+ * there (cloud-init detects gzip).
  */
 export const USER_DATA_LIMITS: Readonly<Record<CloudProvider, UserDataLimit>> = {
   hetzner: { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KiB (32,768 bytes)' },
   aws: { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' },
   azure: { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' },
   gcp: { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' },
+  oci: {
+    maxBytes: ((OCI_METADATA_MAX_BYTES - OCI_METADATA_RESERVED_BYTES) / 4) * 3,
+    encoding: 'gzip',
+    documented: '32,000 bytes of instance metadata, of which 24,000 base64 characters (18,000 bytes) for user_data',
+  },
 };

@@ -20,6 +20,7 @@ const DEFAULT_INSTANCE_TYPE: Readonly<Record<CloudProvider, string>> = {
   aws: 't3.large',
   gcp: 'e2-standard-2',
   azure: 'Standard_D2s_v5',
+  oci: 'VM.Standard.E5.Flex',
 };
 
 /** One secret or setting a provider needs in tofu.tfvars, and where else it may come from. */
@@ -36,6 +37,13 @@ const PROVIDER_VARIABLES: Readonly<Record<CloudProvider, readonly TfvarsQuestion
   aws: [],
   gcp: [{ variable: 'gcp_project', prompt: 'GCP project id', secret: false, optional: false }],
   azure: [{ variable: 'azure_subscription_id', prompt: 'Azure subscription id (empty: use ARM_SUBSCRIPTION_ID)', secret: false, optional: true }],
+  // The API signing key itself is never asked for: a path here, or OCI_PRIVATE_KEY in the environment.
+  oci: [
+    { variable: 'oci_tenancy_ocid', prompt: 'OCI tenancy OCID (empty: use OCI_TENANCY_OCID or ~/.oci/config)', secret: false, optional: true },
+    { variable: 'oci_user_ocid', prompt: 'OCI user OCID (empty: use OCI_USER_OCID or ~/.oci/config)', secret: false, optional: true },
+    { variable: 'oci_fingerprint', prompt: 'API key fingerprint (empty: use OCI_FINGERPRINT or ~/.oci/config)', secret: false, optional: true },
+    { variable: 'oci_private_key_path', prompt: 'Path to the API private key (empty: use OCI_PRIVATE_KEY_PATH or ~/.oci/config)', secret: false, optional: true },
+  ],
 };
 
 const PROVIDER_HINTS: Readonly<Record<CloudProvider, string>> = {
@@ -43,6 +51,7 @@ const PROVIDER_HINTS: Readonly<Record<CloudProvider, string>> = {
   aws: 'AWS credentials come from the provider chain only: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role.',
   gcp: 'Credentials come from GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS or gcloud application-default login.',
   azure: 'Credentials come from ARM_CLIENT_ID/ARM_CLIENT_SECRET/ARM_TENANT_ID or az login.',
+  oci: 'API-key credentials: the answers below, or OCI_TENANCY_OCID, OCI_USER_OCID, OCI_FINGERPRINT, OCI_PRIVATE_KEY_PATH (or OCI_PRIVATE_KEY), or ~/.oci/config.',
 };
 
 /** Reads answers line by line; secrets are not echoed on a terminal. */
@@ -107,17 +116,19 @@ export async function initCommand(args: readonly string[], projectDir: string, i
     const networkCidr = await prompter.ask('Private network CIDR', '10.10.0.0/16');
     const adminCidrs = splitList(await prompter.ask('Admin CIDRs for SSH and the API, comma-separated (empty: none)', ''));
     const sshKeys = splitList(await prompter.ask(`SSH public key${provider === 'azure' ? ' (required on Azure)' : ' (empty: none)'}`, ''));
+    const cloud = provider === 'oci' ? await ociAnswers(prompter) : { pool: {}, environment: {} };
 
     const document = {
       $schema: '../../lib/config/schemas/environment.schema.json',
       provider,
       region,
       network: { cidr: networkCidr },
-      controlPlane: { count: servers, instanceType },
-      ...(agents > 0 ? { agentPools: [{ name: 'workers', count: agents, instanceType }] } : {}),
+      controlPlane: { count: servers, instanceType, ...cloud.pool },
+      ...(agents > 0 ? { agentPools: [{ name: 'workers', count: agents, instanceType, ...cloud.pool }] } : {}),
       ...(sshKeys.length > 0 ? { sshPublicKeys: sshKeys } : {}),
       adminCidrs,
       labels: { 'managed-by': 'sovereign-tofu' },
+      ...cloud.environment,
     };
     const text = `${JSON.stringify(document, null, 2)}\n`;
     // The same rules as synth: a bad answer stops here, before anything is written.
@@ -144,6 +155,14 @@ export async function initCommand(args: readonly string[], projectDir: string, i
   } finally {
     prompter.close();
   }
+}
+
+/** What an OCI environment needs besides the common answers: its compartment and the flexible shape's size. */
+async function ociAnswers(prompter: Prompter): Promise<{ pool: Record<string, number>; environment: Record<string, unknown> }> {
+  const compartmentId = await prompter.ask('OCI compartment OCID (ocid1.compartment.oc1..…, or the tenancy OCID)');
+  const ocpus = Number(await prompter.ask('OCPUs per server', '2'));
+  const memoryGb = Number(await prompter.ask('Memory per server in GB', '16'));
+  return { pool: { ocpus, memoryGb }, environment: { oci: { compartmentId } } };
 }
 
 /** Refuses to go on when `file` (relative to the project) is tracked by Git or not ignored. */

@@ -6,7 +6,7 @@ import type { StateSpec } from './state-config';
  */
 
 /** Clouds a region environment can run on. */
-export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure';
+export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure' | 'oci';
 
 /** A group of identical servers. */
 export interface NodePoolSpec {
@@ -18,6 +18,22 @@ export interface NodePoolSpec {
   readonly instanceType: string;
   /** Extra labels for these servers only. */
   readonly labels: Readonly<Record<string, string>>;
+  /** Size of a flexible shape (OCI): set, with defaults filled in, only where the cloud needs it. */
+  readonly flex?: FlexShapeSize;
+}
+
+/** OCPUs and memory of one server on a flexible shape (OCI `shape_config`). */
+export interface FlexShapeSize {
+  /** Oracle CPUs (one physical core: two vCPUs on x86, one on Ampere). */
+  readonly ocpus: number;
+  /** Memory in GB. */
+  readonly memoryGb: number;
+}
+
+/** Settings only Oracle Cloud (OCI) environments have (`oci` in environment.json). */
+export interface OciSettings {
+  /** OCID of the compartment that holds every resource (a compartment or the tenancy itself). */
+  readonly compartmentId: string;
 }
 
 /** One region of one cloud: `environments/<provider>-<region>/environment.json`. */
@@ -46,6 +62,8 @@ export interface EnvironmentSpec {
   readonly labels: Readonly<Record<string, string>>;
   /** Backend and encryption key source of this environment's stack (docs/STATE.md). */
   readonly state: StateSpec;
+  /** OCI settings; present exactly when `provider` is "oci". */
+  readonly oci?: OciSettings;
   /** K3s settings of the cluster on these servers, defaults filled in. */
   readonly cluster: ClusterSpec;
 }

@@ -1,0 +1,469 @@
+import { Fn, TerraformLocal } from 'cdktf';
+import { Construct } from 'constructs';
+import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
+import { formatCidr, parseCidr } from '../../lib/config/cidr';
+// Deep imports only, as for every cloud: each binding is one module.
+import { OciProvider } from '../../providers/oci/provider';
+import { CoreDefaultSecurityList } from '../../providers/oci/core-default-security-list';
+import { CoreInstance } from '../../providers/oci/core-instance';
+import { CoreInternetGateway } from '../../providers/oci/core-internet-gateway';
+import { CoreNatGateway } from '../../providers/oci/core-nat-gateway';
+import { CoreNetworkSecurityGroup } from '../../providers/oci/core-network-security-group';
+import { CoreNetworkSecurityGroupSecurityRule } from '../../providers/oci/core-network-security-group-security-rule';
+import { CorePublicIp } from '../../providers/oci/core-public-ip';
+import { CoreRouteTable } from '../../providers/oci/core-route-table';
+import { CoreSubnet } from '../../providers/oci/core-subnet';
+import { CoreVcn } from '../../providers/oci/core-vcn';
+import { DataOciCoreImages } from '../../providers/oci/data-oci-core-images';
+import { DataOciIdentityAvailabilityDomains } from '../../providers/oci/data-oci-identity-availability-domains';
+import { NetworkLoadBalancerBackend } from '../../providers/oci/network-load-balancer-backend';
+import { NetworkLoadBalancerBackendSet } from '../../providers/oci/network-load-balancer-backend-set';
+import { NetworkLoadBalancerListener } from '../../providers/oci/network-load-balancer-listener';
+import { NetworkLoadBalancerNetworkLoadBalancer } from '../../providers/oci/network-load-balancer-network-load-balancer';
+import { providerFallbackVariable } from '../common/provider-fallback-variable';
+import { planAddresses } from './address-plan';
+import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
+
+/** The image name that selects the newest Canonical Ubuntu 24.04 platform image for each shape. */
+export const OCI_UBUNTU_IMAGE = 'ubuntu-24.04';
+
+/**
+ * Display names of Canonical's Ubuntu 24.04 platform images on OCI, e.g.
+ * `Canonical-Ubuntu-24.04-2025.07.23-0` and `Canonical-Ubuntu-24.04-aarch64-2025.07.23-0`: the
+ * regular (not Minimal, not GPU) builds. The shape filter then picks the architecture.
+ */
+export const OCI_UBUNTU_IMAGE_NAME = '^Canonical-Ubuntu-24\\.04-(aarch64-)?\\d{4}\\.\\d{2}\\.\\d{2}-\\d+$';
+
+/** Login user of Canonical's Ubuntu images (metadata `ssh_authorized_keys` is installed for it). */
+export const OCI_UBUNTU_SSH_USER = 'ubuntu';
+
+/** Boot volume size in GB (the image's ~47 GB default, rounded up for container images and logs). */
+export const OCI_BOOT_VOLUME_GB = 50;
+
+/** Fault domains of every availability domain. */
+export const OCI_FAULT_DOMAINS: readonly string[] = ['FAULT-DOMAIN-1', 'FAULT-DOMAIN-2', 'FAULT-DOMAIN-3'];
+
+/** NSG rule protocols as OCI numbers them (IANA protocol numbers). */
+const PROTOCOL_NUMBERS: Readonly<Record<'tcp' | 'udp' | 'icmp', string>> = { tcp: '6', udp: '17', icmp: '1' };
+
+/** How a peer appears in construct ids. */
+const PEER_IDS: Readonly<Record<Peer, string>> = { admin: 'admin', 'private-network': 'internal', internet: 'public' };
+
+/**
+ * What Oracle's images need before K3s can start: Canonical's Ubuntu images on OCI load iptables
+ * rules (`/etc/iptables/rules.v4`, netfilter-persistent) that end INPUT and FORWARD with
+ * `REJECT --reject-with icmp-host-prohibited`, which blocks the API, kubelet, etcd, VXLAN and every
+ * forwarded pod packet; Oracle Linux images run firewalld. The network security groups are the
+ * firewall here, so the first command removes just those two REJECT rules (file and live rules;
+ * Oracle's InstanceServices rules, which keep non-root users off the boot volume's iSCSI
+ * endpoints, stay), the second stops firewalld where it exists. Both run at every boot from
+ * cloud-init's bootcmd, which systemd orders before network-online.target and so before K3s, and
+ * both are no-ops on an image without these firewalls.
+ */
+export const OCI_HOST_FIREWALL_BOOT_COMMANDS: readonly string[] = [
+  "if grep -qs -- '-j REJECT --reject-with icmp-host-prohibited' /etc/iptables/rules.v4; then sed -i -e '/-j REJECT --reject-with icmp-host-prohibited/d' /etc/iptables/rules.v4 && iptables-restore /etc/iptables/rules.v4; fi",
+  'if systemctl is-enabled --quiet firewalld 2>/dev/null; then systemctl disable --now firewalld; fi',
+];
+
+/** Props for {@link OciVmPlatform}. */
+export interface OciVmPlatformProps {
+  /**
+   * The validated region environment (provider "oci"): its `oci.compartmentId` holds every
+   * resource, its pools use flexible shapes with `ocpus` and `memoryGb`, and its `image` is
+   * "ubuntu-24.04" or an image OCID.
+   */
+  readonly environment: EnvironmentSpec;
+  /**
+   * First-boot configuration of every server: gzip-compressed and base64-encoded into the instance
+   * metadata key `user_data` (OCI allows 32,000 bytes of metadata in total; cloud-init unpacks it).
+   * @default - servers boot the plain image
+   */
+  readonly bootstrap?: NodeBootstrap;
+}
+
+/** One server to create: where it goes and what it is. */
+interface PlannedServer {
+  readonly pool: NodePoolSpec;
+  readonly role: 'server' | 'agent';
+  readonly index: number;
+  readonly name: string;
+  /** The environment's zone (`AD-1`, …): the availability domain. */
+  readonly zone: string;
+  readonly faultDomain: string;
+  readonly ip: string;
+}
+
+/**
+ * provider-vm on Oracle Cloud (OCI): a VCN with a private regional subnet for the nodes (no public
+ * IPs allowed, outbound through a NAT gateway) and a public regional subnet for the load balancer
+ * (internet gateway), one network security group for the nodes and one for the load balancer with
+ * the rules of firewall-rules.ts, servers on flexible shapes with static private IPs spread over
+ * the region's availability domains and, within each, over its three fault domains, and a public
+ * network load balancer on a reserved public IPv4 (API 6443 to the servers, HTTP 80 and HTTPS 443
+ * to every node, TCP health checks on the node ports).
+ *
+ * Credentials: API-key authentication from the variables `oci_tenancy_ocid`, `oci_user_ocid`,
+ * `oci_fingerprint`, `oci_private_key_path` and the sensitive `oci_private_key`; each may stay
+ * unset, and the provider then reads its own environment (`TF_VAR_tenancy_ocid` or
+ * `OCI_TENANCY_OCID`, and so on) or `~/.oci/config`.
+ *
+ * The load balancer connects to backends from its own private address (`is_preserve_source =
+ * false`), so nodes only ever admit the private network and the admin CIDRs; the load balancer's
+ * own security group admits the API from the private network and the admin CIDRs only, HTTP(S)
+ * from anyone. The VCN's default security list is managed down to OCI's path-MTU ICMP rules, so
+ * the security groups are the whole policy. Oracle's images carry a host firewall of their own;
+ * servers open it at boot ({@link OCI_HOST_FIREWALL_BOOT_COMMANDS}).
+ *
+ * Availability domain names carry a tenancy prefix (`Uocm:EU-FRANKFURT-1-AD-1`), so each one is
+ * read from `oci_identity_availability_domains`, filtered by its `-AD-n` suffix rather than by list
+ * position (the provider warns that the order may change).
+ *
+ * Replacements: changing a server's user data or SSH keys would replace it (the provider forces
+ * it), so instances ignore later changes to both; the Ubuntu image is looked up at plan time and a
+ * newer one is ignored too (a changed `source_id` would swap the boot volume in place). A server
+ * gets a new image, keys or user data only when it is replaced on purpose (`tofu apply -replace`).
+ */
+export class OciVmPlatform extends Construct implements VmPlatform {
+  public readonly privateNetworkCidr: string;
+  public readonly controlPlanePrivateIps: readonly string[];
+  public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
+  public readonly loadBalancerIpv4: string;
+  public readonly apiEndpoint: string;
+  public readonly apiAddresses: readonly ApiAddress[];
+  public readonly firstServerSsh: SshTarget;
+
+  private readonly env: EnvironmentSpec;
+  private readonly compartmentId: string;
+  private readonly tags: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: OciVmPlatformProps) {
+    super(scope, id);
+    const env = props.environment;
+    if (env.provider !== 'oci' || env.oci === undefined) {
+      throw new Error(`${env.file}: OciVmPlatform needs provider "oci" with oci.compartmentId, got "${env.provider}"`);
+    }
+    this.env = env;
+    this.compartmentId = env.oci.compartmentId;
+    this.tags = { ...env.labels, environment: env.name };
+    const servers = planServers(env);
+
+    this.provider();
+    const network = this.network();
+    const nodeFirewall = this.nodeFirewall(network.vcn);
+    const { address, backendSets } = this.loadBalancer(network.vcn, network.loadBalancerSubnet);
+
+    // The load balancer's reserved address is known before the instances: their user data names it
+    // (in the API server certificate).
+    const apiAddresses: ApiAddress[] = [{ value: address.ipAddress, maxLength: IPV4_MAX_LENGTH }];
+    const controlPlaneIps = servers.filter((s) => s.role === 'server').map((s) => s.ip);
+    for (const server of servers) {
+      const userData = props.bootstrap?.userData({
+        pool: server.pool.name,
+        role: server.role,
+        index: server.index,
+        name: server.name,
+        privateIp: server.ip,
+        zone: server.zone,
+        controlPlanePrivateIps: controlPlaneIps,
+        apiAddresses,
+        bootCommands: OCI_HOST_FIREWALL_BOOT_COMMANDS,
+      });
+      this.server(server, network.nodeSubnet, nodeFirewall, userData, [network.natGateway]);
+    }
+    this.backends(backendSets, servers);
+
+    const ipsOf = (pool: NodePoolSpec) => servers.filter((s) => s.pool === pool).map((s) => s.ip);
+    this.privateNetworkCidr = env.network.cidr;
+    this.controlPlanePrivateIps = ipsOf(env.controlPlane);
+    this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, ipsOf(p)]));
+    this.loadBalancerIpv4 = address.ipAddress;
+    this.apiEndpoint = `https://${address.ipAddress}:6443`;
+    this.apiAddresses = apiAddresses;
+    // Nodes have no public address: SSH goes through the OCI Bastion service, a VPN or peering.
+    this.firstServerSsh = { user: OCI_UBUNTU_SSH_USER, host: controlPlaneIps[0], private: true };
+  }
+
+  /** The oci provider with API-key credentials from variables, each falling back to the provider's environment. */
+  private provider(): void {
+    const variable = (name: string, description: string, sensitive = false) =>
+      providerFallbackVariable(this, name, { sensitive, description }).stringValue;
+    new OciProvider(this, 'provider', {
+      region: this.env.region,
+      tenancyOcid: variable('oci_tenancy_ocid', 'OCID of the tenancy (API-key authentication). Leave unset to use TF_VAR_tenancy_ocid, OCI_TENANCY_OCID or ~/.oci/config.'),
+      userOcid: variable('oci_user_ocid', 'OCID of the user the API key belongs to. Leave unset to use TF_VAR_user_ocid, OCI_USER_OCID or ~/.oci/config.'),
+      fingerprint: variable('oci_fingerprint', 'Fingerprint of the API signing key. Leave unset to use TF_VAR_fingerprint, OCI_FINGERPRINT or ~/.oci/config.'),
+      privateKeyPath: variable('oci_private_key_path', 'Path to the PEM API signing key. Leave unset to use oci_private_key, TF_VAR_private_key_path, OCI_PRIVATE_KEY_PATH or ~/.oci/config.'),
+      privateKey: variable('oci_private_key', 'The PEM API signing key itself (instead of a path). Leave unset to use TF_VAR_private_key or OCI_PRIVATE_KEY.', true),
+    });
+  }
+
+  /** VCN, gateways, route tables, the two subnets, and the VCN's default security list closed. */
+  private network() {
+    const env = this.env;
+    const base = { compartmentId: this.compartmentId, freeformTags: this.tags };
+    const vcn = new CoreVcn(this, 'vcn', { ...base, cidrBlocks: [env.network.cidr], displayName: env.name });
+    // Subnets without their own list use the VCN's default one, which OCI creates with SSH open to
+    // 0.0.0.0/0; managed here it keeps only OCI's path-MTU discovery rules, and the network security
+    // groups are the whole policy.
+    new CoreDefaultSecurityList(this, 'default-security-list', {
+      manageDefaultResourceId: vcn.defaultSecurityListId,
+      displayName: `${env.name}-default`,
+      freeformTags: this.tags,
+      ingressSecurityRules: [
+        { description: 'Path MTU discovery', protocol: PROTOCOL_NUMBERS.icmp, source: '0.0.0.0/0', icmpOptions: { type: 3, code: 4 } },
+        { description: 'Destination unreachable inside the VCN', protocol: PROTOCOL_NUMBERS.icmp, source: env.network.cidr, icmpOptions: { type: 3 } },
+      ],
+    });
+    const internetGateway = new CoreInternetGateway(this, 'internet-gateway', { ...base, vcnId: vcn.id, enabled: true, displayName: env.name });
+    const natGateway = new CoreNatGateway(this, 'nat-gateway', { ...base, vcnId: vcn.id, blockTraffic: false, displayName: env.name });
+    const route = (id: string, entity: string, description: string) =>
+      new CoreRouteTable(this, id, {
+        ...base,
+        vcnId: vcn.id,
+        displayName: `${env.name}-${id}`,
+        routeRules: [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK', networkEntityId: entity, description }],
+      });
+    const publicRoutes = route('public-routes', internetGateway.id, 'Internet through the internet gateway (load balancer)');
+    const privateRoutes = route('private-routes', natGateway.id, 'Outbound internet through the NAT gateway (nodes)');
+    const nodeSubnet = new CoreSubnet(this, 'subnet', {
+      ...base,
+      vcnId: vcn.id,
+      cidrBlock: env.network.subnetCidr,
+      displayName: `${env.name}-nodes`,
+      prohibitPublicIpOnVnic: true,
+      prohibitInternetIngress: true,
+      routeTableId: privateRoutes.id,
+      securityListIds: [vcn.defaultSecurityListId],
+    });
+    const loadBalancerSubnet = new CoreSubnet(this, 'load-balancer-subnet', {
+      ...base,
+      vcnId: vcn.id,
+      cidrBlock: ociLoadBalancerSubnet(env),
+      displayName: `${env.name}-load-balancer`,
+      prohibitPublicIpOnVnic: false,
+      routeTableId: publicRoutes.id,
+      securityListIds: [vcn.defaultSecurityListId],
+    });
+    return { vcn, natGateway, nodeSubnet, loadBalancerSubnet };
+  }
+
+  /** The nodes' security group: the node rules of firewall-rules.ts, and every outbound flow. */
+  private nodeFirewall(vcn: CoreVcn): CoreNetworkSecurityGroup {
+    const group = new CoreNetworkSecurityGroup(this, 'firewall', { compartmentId: this.compartmentId, vcnId: vcn.id, displayName: `${this.env.name}-nodes`, freeformTags: this.tags });
+    this.ingressRules('firewall', group, nodeIngressRules(this.env));
+    new CoreNetworkSecurityGroupSecurityRule(this, 'firewall-egress', {
+      networkSecurityGroupId: group.id,
+      direction: 'EGRESS',
+      description: 'Outbound: package mirrors, container registries, other nodes',
+      protocol: 'all',
+      destination: '0.0.0.0/0',
+      destinationType: 'CIDR_BLOCK',
+    });
+    return group;
+  }
+
+  /**
+   * The reserved public IPv4, the network load balancer in the public subnet with its security
+   * group (client rules of firewall-rules.ts; out only to the nodes on the forwarded ports), and one
+   * backend set and listener per forwarded port.
+   */
+  private loadBalancer(vcn: CoreVcn, subnet: CoreSubnet) {
+    const env = this.env;
+    const group = new CoreNetworkSecurityGroup(this, 'load-balancer-firewall', { compartmentId: this.compartmentId, vcnId: vcn.id, displayName: `${env.name}-load-balancer`, freeformTags: this.tags });
+    this.ingressRules('load-balancer-firewall', group, loadBalancerIngressRules(env));
+    for (const service of LOAD_BALANCED_PORTS) {
+      new CoreNetworkSecurityGroupSecurityRule(this, `load-balancer-firewall-egress-${service.name}`, {
+        networkSecurityGroupId: group.id,
+        direction: 'EGRESS',
+        description: `${service.name} to the nodes and health checks`,
+        protocol: PROTOCOL_NUMBERS.tcp,
+        destination: env.network.cidr,
+        destinationType: 'CIDR_BLOCK',
+        tcpOptions: { destinationPortRange: { min: service.port, max: service.port } },
+      });
+    }
+    // A reserved address outlives the load balancer, so the API certificate and DNS stay valid if
+    // it is ever recreated. Attaching it sets its private_ip_id, which the configuration leaves alone.
+    const address = new CorePublicIp(this, 'load-balancer-ip', {
+      compartmentId: this.compartmentId,
+      lifetime: 'RESERVED',
+      displayName: `${env.name}-load-balancer`,
+      freeformTags: this.tags,
+      lifecycle: { ignoreChanges: ['private_ip_id'] },
+    });
+    const loadBalancer = new NetworkLoadBalancerNetworkLoadBalancer(this, 'load-balancer', {
+      compartmentId: this.compartmentId,
+      displayName: env.name,
+      subnetId: subnet.id,
+      isPrivate: false,
+      isPreserveSourceDestination: false,
+      nlbIpVersion: 'IPV4',
+      networkSecurityGroupIds: [group.id],
+      reservedIps: [{ id: address.id }],
+      freeformTags: this.tags,
+    });
+    const backendSets = new Map<string, NetworkLoadBalancerBackendSet>();
+    for (const service of LOAD_BALANCED_PORTS) {
+      const backendSet = new NetworkLoadBalancerBackendSet(this, `load-balancer-${service.name}-backends`, {
+        networkLoadBalancerId: loadBalancer.id,
+        name: service.name,
+        policy: 'FIVE_TUPLE',
+        // Backends see the load balancer's address, never the client's: nodes admit only the VCN.
+        isPreserveSource: false,
+        healthChecker: { protocol: 'TCP', port: service.port, intervalInMillis: 10_000, timeoutInMillis: 3_000, retries: 3 },
+      });
+      new NetworkLoadBalancerListener(this, `load-balancer-${service.name}`, {
+        networkLoadBalancerId: loadBalancer.id,
+        name: service.name,
+        defaultBackendSetName: backendSet.name,
+        port: service.port,
+        protocol: 'TCP',
+        ipVersion: 'IPV4',
+      });
+      backendSets.set(service.name, backendSet);
+    }
+    return { address, backendSets };
+  }
+
+  /** One backend per forwarded port and target server, by its static private IP. */
+  private backends(backendSets: ReadonlyMap<string, NetworkLoadBalancerBackendSet>, servers: readonly PlannedServer[]): void {
+    for (const service of LOAD_BALANCED_PORTS) {
+      const backendSet = backendSets.get(service.name) as NetworkLoadBalancerBackendSet;
+      for (const server of servers.filter((s) => service.targets === 'all' || s.role === 'server')) {
+        new NetworkLoadBalancerBackend(this, `load-balancer-${service.name}-${server.pool.name}-${server.index}`, {
+          networkLoadBalancerId: backendSet.networkLoadBalancerId,
+          backendSetName: backendSet.name,
+          ipAddress: server.ip,
+          port: service.port,
+        });
+      }
+    }
+  }
+
+  /** One server: its availability and fault domain, flexible shape, static private IP, image and user data. */
+  private server(server: PlannedServer, subnet: CoreSubnet, firewall: CoreNetworkSecurityGroup, userData: string | undefined, dependsOn: CoreNatGateway[]): CoreInstance {
+    const env = this.env;
+    const id = `${server.pool.name}-${server.index}`;
+    const metadata: Record<string, string> = {};
+    if (env.sshPublicKeys.length > 0) metadata.ssh_authorized_keys = env.sshPublicKeys.join('\n');
+    if (userData !== undefined) metadata.user_data = Fn.base64gzip(new TerraformLocal(this, `${id}-user-data`, userData).asString);
+    const tags = { ...this.tags, ...server.pool.labels, pool: server.pool.name, role: server.role };
+    const flex = server.pool.flex;
+    if (flex === undefined) throw new Error(`${env.file}: pool "${server.pool.name}" has no OCPUs and memory for its flexible shape`);
+    return new CoreInstance(this, id, {
+      compartmentId: this.compartmentId,
+      availabilityDomain: this.availabilityDomain(server.zone),
+      faultDomain: server.faultDomain,
+      displayName: server.name,
+      shape: server.pool.instanceType,
+      shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGb },
+      createVnicDetails: {
+        subnetId: subnet.id,
+        privateIp: server.ip,
+        // The provider's default is "true": say it, or the VNIC asks for a public IP.
+        assignPublicIp: 'false',
+        nsgIds: [firewall.id],
+        displayName: server.name,
+        freeformTags: tags,
+      },
+      sourceDetails: { sourceType: 'image', sourceId: this.image(server.pool.instanceType), bootVolumeSizeInGbs: `${OCI_BOOT_VOLUME_GB}` },
+      metadata,
+      // Instance metadata only through the v2 endpoints (with the Authorization header).
+      instanceOptions: { areLegacyImdsEndpointsDisabled: true },
+      // Boot volume traffic between host and storage encrypted (paravirtualized attachment): the
+      // top-level flag is the one LaunchInstance reads, launch_options' the one updates read.
+      isPvEncryptionInTransitEnabled: true,
+      launchOptions: { isPvEncryptionInTransitEnabled: true },
+      agentConfig: { isMonitoringDisabled: false, isManagementDisabled: false },
+      availabilityConfig: { recoveryAction: 'RESTORE_INSTANCE' },
+      freeformTags: tags,
+      lifecycle: { ignoreChanges: ['metadata["user_data"]', 'metadata["ssh_authorized_keys"]', 'source_details[0].source_id'] },
+      // Nodes download K3s on first boot: the NAT gateway must exist first.
+      dependsOn,
+    });
+  }
+
+  /** The full name of availability domain `AD-n` of this tenancy, read once per domain. */
+  private availabilityDomain(zone: string): string {
+    const id = `availability-domain-${zone.toLowerCase()}`;
+    const existing = this.node.tryFindChild(id) as DataOciIdentityAvailabilityDomains | undefined;
+    const domains = existing ?? new DataOciIdentityAvailabilityDomains(this, id, {
+      compartmentId: this.compartmentId,
+      filter: [{ name: 'name', values: [`-${zone}$`], regex: true }],
+    });
+    return domains.availabilityDomains.get(0).name;
+  }
+
+  /** The image of a shape: the environment's OCID, or the newest Ubuntu 24.04 build for the shape. */
+  private image(shape: string): string {
+    if (this.env.image !== OCI_UBUNTU_IMAGE) return this.env.image;
+    const id = `ubuntu-image-${shape.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+    const existing = this.node.tryFindChild(id) as DataOciCoreImages | undefined;
+    const images = existing ?? new DataOciCoreImages(this, id, {
+      compartmentId: this.compartmentId,
+      operatingSystem: 'Canonical Ubuntu',
+      operatingSystemVersion: '24.04',
+      shape,
+      state: 'AVAILABLE',
+      sortBy: 'TIMECREATED',
+      sortOrder: 'DESC',
+      filter: [{ name: 'display_name', values: [OCI_UBUNTU_IMAGE_NAME], regex: true }],
+    });
+    return images.images.get(0).id;
+  }
+
+  /** One security rule per ingress rule and source CIDR. */
+  private ingressRules(prefix: string, group: CoreNetworkSecurityGroup, rules: readonly IngressRule[]): void {
+    for (const rule of rules) {
+      const ports = rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
+      const range = { destinationPortRange: { min: rule.fromPort, max: rule.toPort } };
+      peerCidrs(this.env, rule.peer).forEach((cidr, i) => {
+        new CoreNetworkSecurityGroupSecurityRule(this, `${prefix}-${rule.protocol}-${ports}-${PEER_IDS[rule.peer]}-${i}`, {
+          networkSecurityGroupId: group.id,
+          direction: 'INGRESS',
+          description: rule.description,
+          protocol: PROTOCOL_NUMBERS[rule.protocol],
+          source: cidr,
+          sourceType: 'CIDR_BLOCK',
+          ...(rule.protocol === 'tcp' ? { tcpOptions: range } : { udpOptions: range }),
+        });
+      });
+    }
+  }
+}
+
+/**
+ * The load balancer's public subnet: the block of the node subnet's size right after it, inside
+ * the network (10.50.1.0/24 → 10.50.2.0/24).
+ */
+export function ociLoadBalancerSubnet(env: EnvironmentSpec): string {
+  const network = parseCidr(env.network.cidr);
+  const nodes = parseCidr(env.network.subnetCidr);
+  if (!network || !nodes) throw new Error(`${env.file}: network ${env.network.cidr} / subnet ${env.network.subnetCidr} are not IPv4 CIDRs`);
+  const base = nodes.base + 2 ** (32 - nodes.prefix);
+  if (base + 2 ** (32 - nodes.prefix) > network.base + 2 ** (32 - network.prefix)) {
+    throw new Error(`${env.file}: no room after network.subnetCidr ${env.network.subnetCidr} in ${env.network.cidr} for the load balancer's subnet`);
+  }
+  return formatCidr({ base, prefix: nodes.prefix });
+}
+
+/**
+ * Every server with its name, static private IP, availability domain and fault domain: server i of
+ * a pool runs in zone i mod zones and in fault domain (i div zones) mod 3 there.
+ */
+function planServers(env: EnvironmentSpec): PlannedServer[] {
+  const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
+  const addresses = planAddresses(env.network.subnetCidr, pools);
+  return pools.flatMap((pool) =>
+    addresses[pool.name].map((ip, index) => ({
+      pool,
+      role: pool === env.controlPlane ? ('server' as const) : ('agent' as const),
+      index,
+      name: `${env.name}-${pool.name}-${index}`,
+      zone: env.zones[index % env.zones.length],
+      faultDomain: OCI_FAULT_DOMAINS[Math.floor(index / env.zones.length) % OCI_FAULT_DOMAINS.length],
+      ip,
+    })),
+  );
+}
