@@ -6,7 +6,7 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { cidrContains, parseCidr } from '../../lib/config/cidr';
+import { cidrContains, parseCidr } from '../../lib/common/cidr';
 import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { AwsVmPlatform } from '../../constructs/provider-vm/aws';
@@ -222,12 +222,16 @@ describe('AwsVmPlatform', () => {
   });
 
   test('GIVEN an image that is neither ubuntu-24.04 nor an AMI id WHEN constructed THEN it throws listing what is allowed', () => {
-    expect(() => build(environmentWith({ image: 'debian-12' }))).toThrow(/environment\.json: image "debian-12" is not usable on AWS; allowed: "ubuntu-24.04" or an AMI id/);
+    const refused = /environment\.json#\/image: image "debian-12" is not usable on AWS \(allowed: "ubuntu-24.04" or an AMI id/;
+    expect(() => build(environmentWith({ image: 'debian-12' }))).toThrow(refused);
+    expect(() => build({ ...environmentWith(), image: 'debian-12' })).toThrow(refused);
   });
 
   test('GIVEN a subnet at the end of the network WHEN constructed THEN it throws because the zone subnets do not fit', () => {
-    const late = environmentWith({ network: { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' } });
-    expect(() => build(late)).toThrow(/environment\.json: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/);
+    const network = { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' };
+    const refused = /environment\.json#\/network\/subnetCidr: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/;
+    expect(() => environmentWith({ network })).toThrow(refused);
+    expect(() => build({ ...environmentWith(), network })).toThrow(refused);
   });
 
   test('the construct imports AWS bindings by deep path only (the package root costs seconds and hundreds of MB)', () => {

@@ -1,7 +1,6 @@
-import { Fn, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
-import { formatCidr, parseCidr } from '../../lib/config/cidr';
+import { CLOUD_CHECKS } from '../../lib/config/clouds';
+import { ociLoadBalancerSubnet, OCI_UBUNTU_IMAGE, OCI_USER_DATA_MAX_BYTES } from '../../lib/config/clouds/oci';
 // Deep imports only, as for every cloud: each binding is one module.
 import { OciProvider } from '../../providers/oci/provider';
 import { CoreDefaultSecurityList } from '../../providers/oci/core-default-security-list';
@@ -21,12 +20,9 @@ import { NetworkLoadBalancerBackendSet } from '../../providers/oci/network-load-
 import { NetworkLoadBalancerListener } from '../../providers/oci/network-load-balancer-listener';
 import { NetworkLoadBalancerNetworkLoadBalancer } from '../../providers/oci/network-load-balancer-network-load-balancer';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { planAddresses } from './address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
-import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
-
-/** The image name that selects the newest Canonical Ubuntu 24.04 platform image for each shape. */
-export const OCI_UBUNTU_IMAGE = 'ubuntu-24.04';
+import { BuiltServer, CloudTraits, PlannedServer, PlatformLoadBalancer, ServerContext, VmPlatformBase, VmPlatformProps } from './vm-platform-base';
+import { IPV4_MAX_LENGTH, SshTarget, UserDataLimit } from './vm-platform';
 
 /**
  * Display names of Canonical's Ubuntu 24.04 platform images on OCI, e.g.
@@ -66,32 +62,35 @@ export const OCI_HOST_FIREWALL_BOOT_COMMANDS: readonly string[] = [
   'if systemctl is-enabled --quiet firewalld 2>/dev/null; then systemctl disable --now firewalld; fi',
 ];
 
-/** Props for {@link OciVmPlatform}. */
-export interface OciVmPlatformProps {
-  /**
-   * The validated region environment (provider "oci"): its `oci.compartmentId` holds every
-   * resource, its pools use flexible shapes with `ocpus` and `memoryGb`, and its `image` is
-   * "ubuntu-24.04" or an image OCID.
-   */
-  readonly environment: EnvironmentSpec;
-  /**
-   * First-boot configuration of every server: gzip-compressed and base64-encoded into the instance
-   * metadata key `user_data` (OCI allows 32,000 bytes of metadata in total; cloud-init unpacks it).
-   * @default - servers boot the plain image
-   */
-  readonly bootstrap?: NodeBootstrap;
-}
+/**
+ * OCI allows 32,000 bytes of instance metadata in all; `user_data` is base64 of gzip next to the
+ * SSH keys, which the config layer holds to 7,900 bytes (lib/config/clouds/oci.ts).
+ */
+export const OCI_USER_DATA_LIMIT: UserDataLimit = {
+  maxBytes: OCI_USER_DATA_MAX_BYTES,
+  encoding: 'gzip',
+  documented: '32,000 bytes of instance metadata, of which 24,000 base64 characters (18,000 bytes gzip-compressed) for user_data',
+};
 
-/** One server to create: where it goes and what it is. */
-interface PlannedServer {
-  readonly pool: NodePoolSpec;
-  readonly role: 'server' | 'agent';
-  readonly index: number;
-  readonly name: string;
-  /** The environment's zone (`AD-1`, …): the availability domain. */
-  readonly zone: string;
-  readonly faultDomain: string;
-  readonly ip: string;
+/** What OCI states to the base. */
+const OCI: CloudTraits = { provider: 'oci', userDataLimit: OCI_USER_DATA_LIMIT, check: CLOUD_CHECKS.oci, bootCommands: OCI_HOST_FIREWALL_BOOT_COMMANDS };
+
+/** Props for {@link OciVmPlatform} (user data goes gzip-compressed and base64-encoded into metadata `user_data`). */
+export type OciVmPlatformProps = VmPlatformProps;
+
+/** What the OCI steps hand each other. */
+interface OciParts {
+  readonly network: {
+    readonly compartmentId: string;
+    readonly tags: Readonly<Record<string, string>>;
+    readonly vcn: CoreVcn;
+    readonly natGateway: CoreNatGateway;
+    readonly nodeSubnet: CoreSubnet;
+    readonly loadBalancerSubnet: CoreSubnet;
+  };
+  readonly firewall: CoreNetworkSecurityGroup;
+  readonly loadBalancer: PlatformLoadBalancer & { readonly backendSets: ReadonlyMap<string, NetworkLoadBalancerBackendSet> };
+  readonly server: CoreInstance;
 }
 
 /**
@@ -124,72 +123,16 @@ interface PlannedServer {
  * newer one is ignored too (a changed `source_id` would swap the boot volume in place). A server
  * gets a new image, keys or user data only when it is replaced on purpose (`tofu apply -replace`).
  */
-export class OciVmPlatform extends Construct implements VmPlatform {
-  public readonly privateNetworkCidr: string;
-  public readonly controlPlanePrivateIps: readonly string[];
-  public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
-  public readonly loadBalancerIpv4: string;
-  public readonly apiEndpoint: string;
-  public readonly apiAddresses: readonly ApiAddress[];
-  public readonly firstServerSsh: SshTarget;
-
-  private readonly env: EnvironmentSpec;
-  private readonly compartmentId: string;
-  private readonly tags: Readonly<Record<string, string>>;
-
+export class OciVmPlatform extends VmPlatformBase<OciParts> {
   constructor(scope: Construct, id: string, props: OciVmPlatformProps) {
-    super(scope, id);
-    const env = props.environment;
-    if (env.provider !== 'oci' || env.oci === undefined) {
-      throw new Error(`${env.file}: OciVmPlatform needs provider "oci" with oci.compartmentId, got "${env.provider}"`);
-    }
-    this.env = env;
-    this.compartmentId = env.oci.compartmentId;
-    this.tags = { ...env.labels, environment: env.name };
-    const servers = planServers(env);
-
-    this.provider();
-    const network = this.network();
-    const nodeFirewall = this.nodeFirewall(network.vcn);
-    const { address, backendSets } = this.loadBalancer(network.vcn, network.loadBalancerSubnet);
-
-    // The load balancer's reserved address is known before the instances: their user data names it
-    // (in the API server certificate).
-    const apiAddresses: ApiAddress[] = [{ value: address.ipAddress, maxLength: IPV4_MAX_LENGTH }];
-    const controlPlaneIps = servers.filter((s) => s.role === 'server').map((s) => s.ip);
-    for (const server of servers) {
-      const userData = props.bootstrap?.userData({
-        pool: server.pool.name,
-        role: server.role,
-        index: server.index,
-        name: server.name,
-        privateIp: server.ip,
-        zone: server.zone,
-        controlPlanePrivateIps: controlPlaneIps,
-        apiAddresses,
-        bootCommands: OCI_HOST_FIREWALL_BOOT_COMMANDS,
-      });
-      this.server(server, network.nodeSubnet, nodeFirewall, userData, [network.natGateway]);
-    }
-    this.backends(backendSets, servers);
-
-    const ipsOf = (pool: NodePoolSpec) => servers.filter((s) => s.pool === pool).map((s) => s.ip);
-    this.privateNetworkCidr = env.network.cidr;
-    this.controlPlanePrivateIps = ipsOf(env.controlPlane);
-    this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, ipsOf(p)]));
-    this.loadBalancerIpv4 = address.ipAddress;
-    this.apiEndpoint = `https://${address.ipAddress}:6443`;
-    this.apiAddresses = apiAddresses;
-    // Nodes have no public address: SSH goes through the OCI Bastion service, a VPN or peering.
-    this.firstServerSsh = { user: OCI_UBUNTU_SSH_USER, host: controlPlaneIps[0], private: true };
+    super(scope, id, props, OCI);
   }
 
   /** The oci provider with API-key credentials from variables, each falling back to the provider's environment. */
-  private provider(): void {
-    const variable = (name: string, description: string, sensitive = false) =>
-      providerFallbackVariable(this, name, { sensitive, description }).stringValue;
+  protected createProvider(): void {
+    const variable = (name: string, description: string, sensitive = false) => providerFallbackVariable(this, name, { sensitive, description }).stringValue;
     new OciProvider(this, 'provider', {
-      region: this.env.region,
+      region: this.environment.region,
       tenancyOcid: variable('oci_tenancy_ocid', 'OCID of the tenancy (API-key authentication). Leave unset to use TF_VAR_tenancy_ocid, OCI_TENANCY_OCID or ~/.oci/config.'),
       userOcid: variable('oci_user_ocid', 'OCID of the user the API key belongs to. Leave unset to use TF_VAR_user_ocid, OCI_USER_OCID or ~/.oci/config.'),
       fingerprint: variable('oci_fingerprint', 'Fingerprint of the API signing key. Leave unset to use TF_VAR_fingerprint, OCI_FINGERPRINT or ~/.oci/config.'),
@@ -198,10 +141,12 @@ export class OciVmPlatform extends Construct implements VmPlatform {
     });
   }
 
-  /** VCN, gateways, route tables, the two subnets, and the VCN's default security list closed. */
-  private network() {
-    const env = this.env;
-    const base = { compartmentId: this.compartmentId, freeformTags: this.tags };
+  /** VCN, the VCN's default security list closed, gateways, route tables and the two subnets. */
+  protected createNetwork(): OciParts['network'] {
+    const env = this.environment;
+    const compartmentId = (env.oci as { compartmentId: string }).compartmentId;
+    const tags = { ...env.labels, environment: env.name };
+    const base = { compartmentId, freeformTags: tags };
     const vcn = new CoreVcn(this, 'vcn', { ...base, cidrBlocks: [env.network.cidr], displayName: env.name });
     // Subnets without their own list use the VCN's default one, which OCI creates with SSH open to
     // 0.0.0.0/0; managed here it keeps only OCI's path-MTU discovery rules, and the network security
@@ -209,7 +154,7 @@ export class OciVmPlatform extends Construct implements VmPlatform {
     new CoreDefaultSecurityList(this, 'default-security-list', {
       manageDefaultResourceId: vcn.defaultSecurityListId,
       displayName: `${env.name}-default`,
-      freeformTags: this.tags,
+      freeformTags: tags,
       ingressSecurityRules: [
         { description: 'Path MTU discovery', protocol: PROTOCOL_NUMBERS.icmp, source: '0.0.0.0/0', icmpOptions: { type: 3, code: 4 } },
         { description: 'Destination unreachable inside the VCN', protocol: PROTOCOL_NUMBERS.icmp, source: env.network.cidr, icmpOptions: { type: 3 } },
@@ -224,34 +169,28 @@ export class OciVmPlatform extends Construct implements VmPlatform {
         displayName: `${env.name}-${id}`,
         routeRules: [{ destination: '0.0.0.0/0', destinationType: 'CIDR_BLOCK', networkEntityId: entity, description }],
       });
+    const subnet = (id: string, cidrBlock: string, name: string, routes: CoreRouteTable, isPublic: boolean) =>
+      new CoreSubnet(this, id, {
+        ...base,
+        vcnId: vcn.id,
+        cidrBlock,
+        displayName: `${env.name}-${name}`,
+        // Both force replacement: fixed at creation, never changed.
+        prohibitPublicIpOnVnic: !isPublic,
+        prohibitInternetIngress: !isPublic,
+        routeTableId: routes.id,
+        securityListIds: [vcn.defaultSecurityListId],
+      });
+    const nodeSubnet = subnet('subnet', env.network.subnetCidr, 'nodes', route('private-routes', natGateway.id, 'Outbound internet through the NAT gateway (nodes)'), false);
     const publicRoutes = route('public-routes', internetGateway.id, 'Internet through the internet gateway (load balancer)');
-    const privateRoutes = route('private-routes', natGateway.id, 'Outbound internet through the NAT gateway (nodes)');
-    const nodeSubnet = new CoreSubnet(this, 'subnet', {
-      ...base,
-      vcnId: vcn.id,
-      cidrBlock: env.network.subnetCidr,
-      displayName: `${env.name}-nodes`,
-      prohibitPublicIpOnVnic: true,
-      prohibitInternetIngress: true,
-      routeTableId: privateRoutes.id,
-      securityListIds: [vcn.defaultSecurityListId],
-    });
-    const loadBalancerSubnet = new CoreSubnet(this, 'load-balancer-subnet', {
-      ...base,
-      vcnId: vcn.id,
-      cidrBlock: ociLoadBalancerSubnet(env),
-      displayName: `${env.name}-load-balancer`,
-      prohibitPublicIpOnVnic: false,
-      routeTableId: publicRoutes.id,
-      securityListIds: [vcn.defaultSecurityListId],
-    });
-    return { vcn, natGateway, nodeSubnet, loadBalancerSubnet };
+    const loadBalancerSubnet = subnet('load-balancer-subnet', ociLoadBalancerSubnet(env) as string, 'load-balancer', publicRoutes, true);
+    return { compartmentId, tags, vcn, natGateway, nodeSubnet, loadBalancerSubnet };
   }
 
   /** The nodes' security group: the node rules of firewall-rules.ts, and every outbound flow. */
-  private nodeFirewall(vcn: CoreVcn): CoreNetworkSecurityGroup {
-    const group = new CoreNetworkSecurityGroup(this, 'firewall', { compartmentId: this.compartmentId, vcnId: vcn.id, displayName: `${this.env.name}-nodes`, freeformTags: this.tags });
-    this.ingressRules('firewall', group, nodeIngressRules(this.env));
+  protected createFirewall(network: OciParts['network']): CoreNetworkSecurityGroup {
+    const group = this.securityGroup('firewall', 'nodes', network);
+    this.ingressRules('firewall', group, nodeIngressRules(this.environment));
     new CoreNetworkSecurityGroupSecurityRule(this, 'firewall-egress', {
       networkSecurityGroupId: group.id,
       direction: 'EGRESS',
@@ -264,13 +203,13 @@ export class OciVmPlatform extends Construct implements VmPlatform {
   }
 
   /**
-   * The reserved public IPv4, the network load balancer in the public subnet with its security
+   * The network load balancer in the public subnet on a reserved public IPv4, with its security
    * group (client rules of firewall-rules.ts; out only to the nodes on the forwarded ports), and one
-   * backend set and listener per forwarded port.
+   * backend set with a TCP health check and one listener per forwarded port.
    */
-  private loadBalancer(vcn: CoreVcn, subnet: CoreSubnet) {
-    const env = this.env;
-    const group = new CoreNetworkSecurityGroup(this, 'load-balancer-firewall', { compartmentId: this.compartmentId, vcnId: vcn.id, displayName: `${env.name}-load-balancer`, freeformTags: this.tags });
+  protected createLoadBalancer(network: OciParts['network']): OciParts['loadBalancer'] {
+    const env = this.environment;
+    const group = this.securityGroup('load-balancer-firewall', 'load-balancer', network);
     this.ingressRules('load-balancer-firewall', group, loadBalancerIngressRules(env));
     for (const service of LOAD_BALANCED_PORTS) {
       new CoreNetworkSecurityGroupSecurityRule(this, `load-balancer-firewall-egress-${service.name}`, {
@@ -286,88 +225,52 @@ export class OciVmPlatform extends Construct implements VmPlatform {
     // A reserved address outlives the load balancer, so the API certificate and DNS stay valid if
     // it is ever recreated. Attaching it sets its private_ip_id, which the configuration leaves alone.
     const address = new CorePublicIp(this, 'load-balancer-ip', {
-      compartmentId: this.compartmentId,
+      compartmentId: network.compartmentId,
       lifetime: 'RESERVED',
       displayName: `${env.name}-load-balancer`,
-      freeformTags: this.tags,
+      freeformTags: network.tags,
       lifecycle: { ignoreChanges: ['private_ip_id'] },
     });
     const loadBalancer = new NetworkLoadBalancerNetworkLoadBalancer(this, 'load-balancer', {
-      compartmentId: this.compartmentId,
+      compartmentId: network.compartmentId,
       displayName: env.name,
-      subnetId: subnet.id,
+      subnetId: network.loadBalancerSubnet.id,
       isPrivate: false,
       isPreserveSourceDestination: false,
       nlbIpVersion: 'IPV4',
       networkSecurityGroupIds: [group.id],
       reservedIps: [{ id: address.id }],
-      freeformTags: this.tags,
+      freeformTags: network.tags,
     });
-    const backendSets = new Map<string, NetworkLoadBalancerBackendSet>();
-    for (const service of LOAD_BALANCED_PORTS) {
-      const backendSet = new NetworkLoadBalancerBackendSet(this, `load-balancer-${service.name}-backends`, {
-        networkLoadBalancerId: loadBalancer.id,
-        name: service.name,
-        policy: 'FIVE_TUPLE',
-        // Backends see the load balancer's address, never the client's: nodes admit only the VCN.
-        isPreserveSource: false,
-        healthChecker: { protocol: 'TCP', port: service.port, intervalInMillis: 10_000, timeoutInMillis: 3_000, retries: 3 },
-      });
-      new NetworkLoadBalancerListener(this, `load-balancer-${service.name}`, {
-        networkLoadBalancerId: loadBalancer.id,
-        name: service.name,
-        defaultBackendSetName: backendSet.name,
-        port: service.port,
-        protocol: 'TCP',
-        ipVersion: 'IPV4',
-      });
-      backendSets.set(service.name, backendSet);
-    }
-    return { address, backendSets };
-  }
-
-  /** One backend per forwarded port and target server, by its static private IP. */
-  private backends(backendSets: ReadonlyMap<string, NetworkLoadBalancerBackendSet>, servers: readonly PlannedServer[]): void {
-    for (const service of LOAD_BALANCED_PORTS) {
-      const backendSet = backendSets.get(service.name) as NetworkLoadBalancerBackendSet;
-      for (const server of servers.filter((s) => service.targets === 'all' || s.role === 'server')) {
-        new NetworkLoadBalancerBackend(this, `load-balancer-${service.name}-${server.pool.name}-${server.index}`, {
-          networkLoadBalancerId: backendSet.networkLoadBalancerId,
-          backendSetName: backendSet.name,
-          ipAddress: server.ip,
-          port: service.port,
-        });
-      }
-    }
+    const backendSets = new Map(LOAD_BALANCED_PORTS.map((service) => [service.name, this.listener(loadBalancer, service)]));
+    return { ipv4: address.ipAddress, apiHost: address.ipAddress, apiAddresses: [{ value: address.ipAddress, maxLength: IPV4_MAX_LENGTH }], backendSets };
   }
 
   /** One server: its availability and fault domain, flexible shape, static private IP, image and user data. */
-  private server(server: PlannedServer, subnet: CoreSubnet, firewall: CoreNetworkSecurityGroup, userData: string | undefined, dependsOn: CoreNatGateway[]): CoreInstance {
-    const env = this.env;
-    const id = `${server.pool.name}-${server.index}`;
+  protected createServer(server: PlannedServer, { network, firewall, userData }: ServerContext<OciParts>): CoreInstance {
+    const env = this.environment;
     const metadata: Record<string, string> = {};
     if (env.sshPublicKeys.length > 0) metadata.ssh_authorized_keys = env.sshPublicKeys.join('\n');
-    if (userData !== undefined) metadata.user_data = Fn.base64gzip(new TerraformLocal(this, `${id}-user-data`, userData).asString);
-    const tags = { ...this.tags, ...server.pool.labels, pool: server.pool.name, role: server.role };
-    const flex = server.pool.flex;
-    if (flex === undefined) throw new Error(`${env.file}: pool "${server.pool.name}" has no OCPUs and memory for its flexible shape`);
-    return new CoreInstance(this, id, {
-      compartmentId: this.compartmentId,
-      availabilityDomain: this.availabilityDomain(server.zone),
-      faultDomain: server.faultDomain,
+    if (userData !== undefined) metadata.user_data = userData;
+    const tags = { ...network.tags, ...server.pool.labels, pool: server.pool.name, role: server.role };
+    const flex = server.pool.flex as { ocpus: number; memoryGb: number };
+    return new CoreInstance(this, server.id, {
+      compartmentId: network.compartmentId,
+      availabilityDomain: this.availabilityDomain(server.zone, network.compartmentId),
+      faultDomain: ociFaultDomain(server.index, env.zones.length),
       displayName: server.name,
       shape: server.pool.instanceType,
       shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGb },
       createVnicDetails: {
-        subnetId: subnet.id,
-        privateIp: server.ip,
+        subnetId: network.nodeSubnet.id,
+        privateIp: server.privateIp,
         // The provider's default is "true": say it, or the VNIC asks for a public IP.
         assignPublicIp: 'false',
         nsgIds: [firewall.id],
         displayName: server.name,
         freeformTags: tags,
       },
-      sourceDetails: { sourceType: 'image', sourceId: this.image(server.pool.instanceType), bootVolumeSizeInGbs: `${OCI_BOOT_VOLUME_GB}` },
+      sourceDetails: { sourceType: 'image', sourceId: this.image(server.pool.instanceType, network.compartmentId), bootVolumeSizeInGbs: `${OCI_BOOT_VOLUME_GB}` },
       metadata,
       // Instance metadata only through the v2 endpoints (with the Authorization header).
       instanceOptions: { areLegacyImdsEndpointsDisabled: true },
@@ -378,30 +281,73 @@ export class OciVmPlatform extends Construct implements VmPlatform {
       agentConfig: { isMonitoringDisabled: false, isManagementDisabled: false },
       availabilityConfig: { recoveryAction: 'RESTORE_INSTANCE' },
       freeformTags: tags,
-      lifecycle: { ignoreChanges: ['metadata["user_data"]', 'metadata["ssh_authorized_keys"]', 'source_details[0].source_id'] },
+      // Each of these would replace the server (or swap its boot volume): see the class comment.
+      lifecycle: { ignoreChanges: [...OCI_INSTANCE_IGNORED_CHANGES] },
       // Nodes download K3s on first boot: the NAT gateway must exist first.
-      dependsOn,
+      dependsOn: [network.natGateway],
     });
   }
 
+  /** One backend per forwarded port and target server, by its static private IP. */
+  protected connectLoadBalancer(loadBalancer: OciParts['loadBalancer'], servers: readonly BuiltServer<OciParts>[]): void {
+    for (const service of LOAD_BALANCED_PORTS) {
+      const backendSet = loadBalancer.backendSets.get(service.name) as NetworkLoadBalancerBackendSet;
+      for (const { planned } of servers.filter((s) => service.targets === 'all' || s.planned.role === 'server')) {
+        new NetworkLoadBalancerBackend(this, `load-balancer-${service.name}-${planned.id}`, {
+          networkLoadBalancerId: backendSet.networkLoadBalancerId,
+          backendSetName: backendSet.name,
+          ipAddress: planned.privateIp,
+          port: service.port,
+        });
+      }
+    }
+  }
+
+  /** Nodes have no public address: SSH goes through the OCI Bastion service, a VPN or peering. */
+  protected sshTarget(first: BuiltServer<OciParts>): SshTarget {
+    return { user: OCI_UBUNTU_SSH_USER, host: first.planned.privateIp, private: true };
+  }
+
+  /** A backend set with a TCP health check on the node port, and the listener that uses it. */
+  private listener(loadBalancer: NetworkLoadBalancerNetworkLoadBalancer, service: (typeof LOAD_BALANCED_PORTS)[number]): NetworkLoadBalancerBackendSet {
+    const backendSet = new NetworkLoadBalancerBackendSet(this, `load-balancer-${service.name}-backends`, {
+      networkLoadBalancerId: loadBalancer.id,
+      name: service.name,
+      policy: 'FIVE_TUPLE',
+      // Backends see the load balancer's address, never the client's: nodes admit only the VCN.
+      isPreserveSource: false,
+      healthChecker: { protocol: 'TCP', port: service.port, intervalInMillis: 10_000, timeoutInMillis: 3_000, retries: 3 },
+    });
+    new NetworkLoadBalancerListener(this, `load-balancer-${service.name}`, {
+      networkLoadBalancerId: loadBalancer.id,
+      name: service.name,
+      defaultBackendSetName: backendSet.name,
+      port: service.port,
+      protocol: 'TCP',
+      ipVersion: 'IPV4',
+    });
+    return backendSet;
+  }
+
+  private securityGroup(id: string, name: string, network: OciParts['network']): CoreNetworkSecurityGroup {
+    return new CoreNetworkSecurityGroup(this, id, { compartmentId: network.compartmentId, vcnId: network.vcn.id, displayName: `${this.environment.name}-${name}`, freeformTags: network.tags });
+  }
+
   /** The full name of availability domain `AD-n` of this tenancy, read once per domain. */
-  private availabilityDomain(zone: string): string {
+  private availabilityDomain(zone: string, compartmentId: string): string {
     const id = `availability-domain-${zone.toLowerCase()}`;
     const existing = this.node.tryFindChild(id) as DataOciIdentityAvailabilityDomains | undefined;
-    const domains = existing ?? new DataOciIdentityAvailabilityDomains(this, id, {
-      compartmentId: this.compartmentId,
-      filter: [{ name: 'name', values: [`-${zone}$`], regex: true }],
-    });
+    const domains = existing ?? new DataOciIdentityAvailabilityDomains(this, id, { compartmentId, filter: [{ name: 'name', values: [`-${zone}$`], regex: true }] });
     return domains.availabilityDomains.get(0).name;
   }
 
   /** The image of a shape: the environment's OCID, or the newest Ubuntu 24.04 build for the shape. */
-  private image(shape: string): string {
-    if (this.env.image !== OCI_UBUNTU_IMAGE) return this.env.image;
+  private image(shape: string, compartmentId: string): string {
+    if (this.environment.image !== OCI_UBUNTU_IMAGE) return this.environment.image;
     const id = `ubuntu-image-${shape.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
     const existing = this.node.tryFindChild(id) as DataOciCoreImages | undefined;
     const images = existing ?? new DataOciCoreImages(this, id, {
-      compartmentId: this.compartmentId,
+      compartmentId,
       operatingSystem: 'Canonical Ubuntu',
       operatingSystemVersion: '24.04',
       shape,
@@ -418,7 +364,7 @@ export class OciVmPlatform extends Construct implements VmPlatform {
     for (const rule of rules) {
       const ports = rule.fromPort === rule.toPort ? `${rule.fromPort}` : `${rule.fromPort}-${rule.toPort}`;
       const range = { destinationPortRange: { min: rule.fromPort, max: rule.toPort } };
-      peerCidrs(this.env, rule.peer).forEach((cidr, i) => {
+      peerCidrs(this.environment, rule.peer).forEach((cidr, i) => {
         new CoreNetworkSecurityGroupSecurityRule(this, `${prefix}-${rule.protocol}-${ports}-${PEER_IDS[rule.peer]}-${i}`, {
           networkSecurityGroupId: group.id,
           direction: 'INGRESS',
@@ -434,36 +380,13 @@ export class OciVmPlatform extends Construct implements VmPlatform {
 }
 
 /**
- * The load balancer's public subnet: the block of the node subnet's size right after it, inside
- * the network (10.50.1.0/24 → 10.50.2.0/24).
+ * What instances ignore once created: user data and SSH keys (a change would replace the server:
+ * the provider forces it for both metadata keys) and the image (a newer Ubuntu build from the
+ * lookup would swap the boot volume in place).
  */
-export function ociLoadBalancerSubnet(env: EnvironmentSpec): string {
-  const network = parseCidr(env.network.cidr);
-  const nodes = parseCidr(env.network.subnetCidr);
-  if (!network || !nodes) throw new Error(`${env.file}: network ${env.network.cidr} / subnet ${env.network.subnetCidr} are not IPv4 CIDRs`);
-  const base = nodes.base + 2 ** (32 - nodes.prefix);
-  if (base + 2 ** (32 - nodes.prefix) > network.base + 2 ** (32 - network.prefix)) {
-    throw new Error(`${env.file}: no room after network.subnetCidr ${env.network.subnetCidr} in ${env.network.cidr} for the load balancer's subnet`);
-  }
-  return formatCidr({ base, prefix: nodes.prefix });
-}
+export const OCI_INSTANCE_IGNORED_CHANGES: readonly string[] = ['metadata["user_data"]', 'metadata["ssh_authorized_keys"]', 'source_details[0].source_id'];
 
-/**
- * Every server with its name, static private IP, availability domain and fault domain: server i of
- * a pool runs in zone i mod zones and in fault domain (i div zones) mod 3 there.
- */
-function planServers(env: EnvironmentSpec): PlannedServer[] {
-  const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-  const addresses = planAddresses(env.network.subnetCidr, pools);
-  return pools.flatMap((pool) =>
-    addresses[pool.name].map((ip, index) => ({
-      pool,
-      role: pool === env.controlPlane ? ('server' as const) : ('agent' as const),
-      index,
-      name: `${env.name}-${pool.name}-${index}`,
-      zone: env.zones[index % env.zones.length],
-      faultDomain: OCI_FAULT_DOMAINS[Math.floor(index / env.zones.length) % OCI_FAULT_DOMAINS.length],
-      ip,
-    })),
-  );
+/** Fault domain of server `index` of a pool: the pool's servers go round-robin over the zones, then over the fault domains of each. */
+export function ociFaultDomain(index: number, zones: number): string {
+  return OCI_FAULT_DOMAINS[Math.floor(index / zones) % OCI_FAULT_DOMAINS.length];
 }

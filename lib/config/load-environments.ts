@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
-import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
+import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from '../common/cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, OciSettings, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { parseStateConfig, RawStateConfig } from './state-config';
-import { INSTANCE_TYPES, KNOWN_REGIONS, OCI_FLEX_SHAPES } from './regions';
+import { INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
+import { checkCloudEnvironment } from './clouds';
+import { OCI_FLEX_DEFAULTS } from './clouds/oci';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -15,18 +17,6 @@ export const ENVIRONMENT_FILE = 'environment.json';
 const DEFAULT_IMAGE = 'ubuntu-24.04';
 const CONTROL_PLANE_POOL = 'control-plane';
 
-/** OCPUs and memory of an OCI pool that gives none (environment.schema.json documents the same). */
-export const OCI_FLEX_DEFAULTS = { ocpus: 2, memoryGb: 16 } as const;
-
-/** An OCI image OCID: `ocid1.image.<realm>.<region>.<unique id>`. */
-const OCI_IMAGE_OCID = /^ocid1\.image\.oc[0-9]+\.[a-z0-9-]*\.[a-z0-9]{20,}$/;
-
-/**
- * Most bytes of `sshPublicKeys` on OCI (joined by newlines into metadata `ssh_authorized_keys`):
- * what the 32,000-byte metadata limit keeps for them besides user data, less the keys' names and
- * JSON punctuation.
- */
-export const OCI_SSH_KEYS_MAX_BYTES = 7_900;
 
 /**
  * The platform's K3s settings; environment.schema.json documents the same values as `default`s
@@ -96,7 +86,7 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
 
 /**
  * Validates one environment document: JSON syntax, credentials, JSON Schema, then the semantic rules
- * a schema cannot express. `name` is the folder name, which must be `<provider>-<region>`.
+ * a schema cannot express, then (when those pass) the checks of its cloud (lib/config/clouds/). `name` is the folder name, which must be `<provider>-<region>`.
  */
 export function parseEnvironment(file: string, name: string, text: string): EnvironmentSpec {
   const raw = parseValidatedDocument<RawEnvironment>(file, text, validateEnvironment());
@@ -154,9 +144,8 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     } else if (types.tooSmall.test(pool.instanceType)) {
       errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is too small for a K3s node (2 GB of memory or more)`, `e.g. ${types.example}`));
     }
-    checkFlexShape(file, at, provider, pool, errors);
   }
-  const oci = checkOciSettings(file, raw, errors);
+  checkCloudSpecificFields(file, raw, pools, errors);
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
   const state = parseStateConfig(file, '/state', raw.state, name, errors);
@@ -171,7 +160,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     labels: p.labels ?? {},
     ...(provider === 'oci' ? { flex: { ocpus: p.ocpus ?? OCI_FLEX_DEFAULTS.ocpus, memoryGb: p.memoryGb ?? OCI_FLEX_DEFAULTS.memoryGb } } : {}),
   });
-  return {
+  const environment: EnvironmentSpec = {
     name,
     file,
     provider,
@@ -186,62 +175,34 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     labels,
     cluster,
     state,
-    ...(oci ? { oci } : {}),
+    ...(raw.oci ? { oci: raw.oci } : {}),
   };
+  // What the environment's cloud adds (lib/config/clouds/<cloud>.ts); it needs the parsed model.
+  const cloudErrors = checkCloudEnvironment(environment);
+  if (cloudErrors.length > 0) throw new ConfigErrors(cloudErrors);
+  return environment;
 }
 
 /**
- * OCI pools use flexible shapes: a shape OCI_FLEX_SHAPES knows, OCPUs up to its maximum and memory
- * between 1 GB per OCPU and its per-OCPU and total maximums. Other clouds take no OCPUs or memory.
+ * Settings that belong to one cloud: the `oci` section is required with provider "oci" and refused
+ * with any other, and so are a pool's `ocpus` and `memoryGb` (OCI flexible shapes). What the values
+ * must be is OCI's own check (lib/config/clouds/oci.ts).
  */
-function checkFlexShape(file: string, at: string, provider: CloudProvider, pool: RawPool, errors: ConfigError[]): void {
-  if (provider !== 'oci') {
+function checkCloudSpecificFields(file: string, raw: RawEnvironment, pools: ReadonlyArray<{ raw: RawPool; at: string }>, errors: ConfigError[]): void {
+  if (raw.provider === 'oci') {
+    if (raw.oci === undefined) {
+      errors.push(new ConfigError(file, '/oci', 'missing required property "oci" (the compartment every resource goes into)', '"oci": { "compartmentId": "ocid1.compartment.oc1..…" }'));
+    }
+    return;
+  }
+  if (raw.oci !== undefined) errors.push(new ConfigError(file, '/oci', `oci settings are only for provider "oci", not "${raw.provider}"`, 'no oci section'));
+  for (const { raw: pool, at } of pools) {
     for (const key of ['ocpus', 'memoryGb'] as const) {
-      if (pool[key] !== undefined) errors.push(new ConfigError(file, `${at}/${key}`, `${key} is only for OCI flexible shapes; ${provider} instance types have a fixed size`, `no ${key}; choose the size with instanceType`));
+      if (pool[key] !== undefined) {
+        errors.push(new ConfigError(file, `${at}/${key}`, `${key} is only for OCI flexible shapes; ${raw.provider} instance types have a fixed size`, `no ${key}; choose the size with instanceType`));
+      }
     }
-    return;
   }
-  const bounds = OCI_FLEX_SHAPES[pool.instanceType];
-  if (!bounds) {
-    if (INSTANCE_TYPES.oci.pattern.test(pool.instanceType)) {
-      errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is not a flexible shape this project knows`, Object.keys(OCI_FLEX_SHAPES).join(', ')));
-    }
-    return;
-  }
-  const ocpus = pool.ocpus ?? OCI_FLEX_DEFAULTS.ocpus;
-  const memory = pool.memoryGb ?? OCI_FLEX_DEFAULTS.memoryGb;
-  if (ocpus > bounds.maxOcpus) {
-    errors.push(new ConfigError(file, `${at}/ocpus`, `${ocpus} OCPUs exceed what ${pool.instanceType} offers`, `1 to ${bounds.maxOcpus}`));
-    return;
-  }
-  const most = Math.min(ocpus * bounds.maxMemoryGbPerOcpu, bounds.maxMemoryGb);
-  const least = Math.max(2, ocpus);
-  if (memory < least || memory > most) {
-    errors.push(new ConfigError(file, `${at}/memoryGb`, `${memory} GB does not fit ${ocpus} OCPUs of ${pool.instanceType} (1 to ${bounds.maxMemoryGbPerOcpu} GB per OCPU, at most ${bounds.maxMemoryGb} GB; K3s needs 2 GB)`, `${least} to ${most}`));
-  }
-}
-
-/**
- * The `oci` settings: required with provider "oci" (and then image and SSH keys must suit OCI),
- * refused with any other provider.
- */
-function checkOciSettings(file: string, raw: RawEnvironment, errors: ConfigError[]): OciSettings | undefined {
-  if (raw.provider !== 'oci') {
-    if (raw.oci !== undefined) errors.push(new ConfigError(file, '/oci', `oci settings are only for provider "oci", not "${raw.provider}"`, 'no oci section'));
-    return undefined;
-  }
-  if (raw.oci === undefined) {
-    errors.push(new ConfigError(file, '/oci', 'missing required property "oci" (the compartment every resource goes into)', '"oci": { "compartmentId": "ocid1.compartment.oc1..…" }'));
-  }
-  const image = raw.image ?? DEFAULT_IMAGE;
-  if (image !== DEFAULT_IMAGE && !OCI_IMAGE_OCID.test(image)) {
-    errors.push(new ConfigError(file, '/image', `"${image}" is not usable on OCI`, `"${DEFAULT_IMAGE}" (newest Canonical Ubuntu 24.04 image for each shape) or an image OCID, ocid1.image.oc1.<region>.<id>`));
-  }
-  const keys = Buffer.byteLength((raw.sshPublicKeys ?? []).join('\n'), 'utf8');
-  if (keys > OCI_SSH_KEYS_MAX_BYTES) {
-    errors.push(new ConfigError(file, '/sshPublicKeys', `the SSH keys take ${keys} bytes of OCI instance metadata (32,000 bytes in all, user data included)`, `${OCI_SSH_KEYS_MAX_BYTES} bytes or less, e.g. ed25519 keys (about 100 bytes each)`));
-  }
-  return raw.oci;
 }
 
 /**

@@ -56,30 +56,7 @@ export const INSTANCE_TYPES: Readonly<Record<CloudProvider, { readonly pattern: 
   aws: { pattern: /^[a-z][a-z0-9-]*\d[a-z0-9-]*\.(nano|micro|small|medium|large|xlarge|\d+xlarge|metal)$/, tooSmall: /\.(nano|micro)$/, example: 't3.medium, m6i.large, c7g.xlarge' },
   gcp: { pattern: /^[a-z]\d[a-z]?-(standard|highmem|highcpu|micro|small|medium)(-\d+)?$/, tooSmall: /^(e2-micro|e2-small|f1-micro|g1-small)$/, example: 'e2-standard-2, n2-standard-4' },
   azure: { pattern: /^Standard_[A-Z]+\d+[a-z]*(_v\d+)?$/, tooSmall: /^Standard_B1(ls|s)$/, example: 'Standard_B2s, Standard_D2s_v5' },
-  // Flexible shapes only (OCPUs and memory set per pool, see OCI_FLEX_SHAPES); size is checked there.
+  // Flexible shapes only: OCPUs and memory are set per pool and checked in lib/config/clouds/oci.ts.
   oci: { pattern: /^VM\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)*\.Flex$/, tooSmall: /$^/, example: 'VM.Standard.E5.Flex, VM.Standard.A1.Flex' },
 };
 
-/** Bounds of one OCI flexible shape (docs.oracle.com/iaas/Content/Compute/References/computeshapes.htm). */
-export interface FlexShapeBounds {
-  /** Most OCPUs one VM of the shape can have (the least is 1). */
-  readonly maxOcpus: number;
-  /** Most memory in GB per VM. */
-  readonly maxMemoryGb: number;
-  /** Most memory in GB per OCPU (the least is 1 GB per OCPU). */
-  readonly maxMemoryGbPerOcpu: number;
-}
-
-/**
- * The OCI flexible VM shapes an environment may use, with their limits. Memory must lie between
- * 1 GB per OCPU and `maxMemoryGbPerOcpu` per OCPU, and at most `maxMemoryGb`; K3s needs 2 GB or
- * more. A shape missing here is refused at synth; add it with its documented limits.
- */
-export const OCI_FLEX_SHAPES: Readonly<Record<string, FlexShapeBounds>> = {
-  'VM.Standard.E3.Flex': { maxOcpus: 64, maxMemoryGb: 1024, maxMemoryGbPerOcpu: 64 },
-  'VM.Standard.E4.Flex': { maxOcpus: 64, maxMemoryGb: 1024, maxMemoryGbPerOcpu: 64 },
-  'VM.Standard.E5.Flex': { maxOcpus: 94, maxMemoryGb: 1049, maxMemoryGbPerOcpu: 64 },
-  'VM.Standard3.Flex': { maxOcpus: 32, maxMemoryGb: 512, maxMemoryGbPerOcpu: 64 },
-  'VM.Optimized3.Flex': { maxOcpus: 18, maxMemoryGb: 256, maxMemoryGbPerOcpu: 64 },
-  'VM.Standard.A1.Flex': { maxOcpus: 80, maxMemoryGb: 512, maxMemoryGbPerOcpu: 64 },
-};
