@@ -6,7 +6,8 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { parse, parseAllDocuments } from 'yaml';
 import { ConfigError } from '../../lib/config/errors';
-import { GITEA_TOKEN_MAX_LENGTH, INSTALL_SCRIPT_PATH, K3S_PATHS, K3S_TOKEN_LENGTH } from '../../constructs/k3s-cluster/k3s-cluster';
+import { GITEA_TOKEN_MAX_LENGTH, INSTALL_SCRIPT_PATH, K3S_PATHS, K3S_TOKEN_LENGTH, K3sCluster } from '../../constructs/k3s-cluster/k3s-cluster';
+import { loadK3sTemplates } from '../../lib/templates';
 import { POOL_LABEL, SERVER_WIDE_KEYS } from '../../constructs/k3s-cluster/k3s-config';
 import { HcloudVmPlatform } from '../../constructs/provider-vm/hcloud';
 import { AWS_USER_DATA_LIMIT } from '../../constructs/provider-vm/aws';
@@ -47,6 +48,8 @@ describe('cloud-init', () => {
     expect(rendered.text.startsWith('#cloud-config\n')).toBe(true);
     const doc = cloudConfig(rendered.text);
     expect(doc.runcmd).toEqual([['/bin/bash', INSTALL_SCRIPT_PATH]]);
+    // The platform's boot commands, verbatim, or no bootcmd section at all.
+    expect((doc as { bootcmd?: unknown }).bootcmd).toEqual(rendered.server.bootCommands);
     const paths = doc.write_files.map((f) => f.path);
     expect(paths.slice(0, 3)).toEqual([K3S_PATHS.config, `${K3S_PATHS.dropIns}/10-cluster.yaml`, `${K3S_PATHS.dropIns}/20-pool.yaml`]);
     expect(paths[paths.length - 1]).toBe(INSTALL_SCRIPT_PATH);
@@ -72,6 +75,20 @@ describe('shell scripts', () => {
       const result = spawnSync(toolPath('shellcheck'), ['--enable=all', '--severity=style', '--format=gcc', file], { encoding: 'utf8' });
       expect({ status: result.status, findings: result.stdout.trim() }).toEqual({ status: 0, findings: '' });
     }
+  });
+
+  const withBootCommands = cases.filter(([, rendered]) => rendered.server.bootCommands !== undefined);
+  test('the OCI example servers carry boot commands (the other clouds none)', () => {
+    expect([...new Set(withBootCommands.map(([name]) => name.split('-')[0]))]).toEqual(['oci']);
+  });
+
+  itShellcheck.each(withBootCommands)('%s: the bootcmd section passes shellcheck as the POSIX sh script cloud-init runs', (name, rendered) => {
+    const commands = (cloudConfig(rendered.text) as { bootcmd?: string[] }).bootcmd ?? [];
+    expect(commands.length).toBeGreaterThan(0);
+    const file = path.join(scratch, `${name}-bootcmd.sh`);
+    fs.writeFileSync(file, `#!/bin/sh\n${commands.join('\n')}\n`);
+    const result = spawnSync(toolPath('shellcheck'), ['--enable=all', '--severity=style', '--shell=sh', '--format=gcc', file], { encoding: 'utf8' });
+    expect({ status: result.status, findings: result.stdout.trim() }).toEqual({ status: 0, findings: '' });
   });
 
   test.each(cases)('%s: the script installs the pinned K3s for its role and joins the first server', (_name, rendered) => {
@@ -305,6 +322,16 @@ describe('user-data limits', () => {
     expect(() => buildRegions([incompressible])).toThrow(/user data of aws-eu-central-1-big-0 \(pool "big"\) is \d+ bytes gzip-compressed \(\d+ bytes uncompressed\); aws accepts at most 16 KB/);
   });
 
+  test('OCI counts the gzip size against what its 32,000 bytes of metadata leave for user data', () => {
+    const random = (i: number) => `a${createHash('sha512').update(`oci${i}`).digest('base64url').slice(0, 58)}a`;
+    const labels = Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`l${i}`, random(i)]));
+    const env = environmentWith('oci-eu-frankfurt-1', { agentPools: [{ name: 'big', count: 1, instanceType: 'VM.Standard.E5.Flex', labels }] });
+    expect(() => buildRegions([env])).toThrow(/environment\.json#\/agentPools\/0: user data of oci-eu-frankfurt-1-big-0 \(pool "big"\) is \d+ bytes gzip-compressed \(\d+ bytes uncompressed\); oci accepts at most 32,000 bytes of instance metadata/);
+    // The example fits with room to spare.
+    const [region] = buildRegions([environmentWith('oci-eu-frankfurt-1')]);
+    for (const { size } of region.rendered) expect(size.countedBytes).toBeLessThan(OCI_USER_DATA_LIMIT.maxBytes / 2);
+  });
+
   test('the control-plane pool is named by its pointer', () => {
     const env = environmentWith('hetzner-fsn1', { controlPlane: { count: 1, instanceType: 'cpx31', labels: heavyLabels(33_000) } });
     expect(() => buildRegions([env])).toThrow(/environment\.json#\/controlPlane: user data of hetzner-fsn1-control-plane-0 \(pool "control-plane"\)/);
@@ -374,4 +401,15 @@ test('a platform without bootstrap gives its servers no user data', () => {
   const stack = new OpenTofuStack(new App({ outdir: scratch }), 'hetzner-fsn1');
   new HcloudVmPlatform(stack, 'vm', { environment: environmentWith('hetzner-fsn1', {}) });
   for (const server of Object.values(stack.toTerraform().resource.hcloud_server) as any[]) expect(server.user_data).toBeUndefined();
+});
+
+test('GIVEN boot commands that are not one printable line each WHEN rendered THEN K3sCluster refuses them before they reach cloud-init', () => {
+  const environment = environmentWith('oci-eu-frankfurt-1', {});
+  const cluster = new K3sCluster(new OpenTofuStack(new App({ outdir: scratch }), 'oci-eu-frankfurt-1'), 'k3s', { environment, releases: K3S_RELEASES, templates: loadK3sTemplates() });
+  const server = { pool: 'control-plane', role: 'server' as const, index: 0, name: 'oci-eu-frankfurt-1-control-plane-0', privateIp: '10.70.1.10', zone: 'AD-1', controlPlanePrivateIps: ['10.70.1.10'], apiAddresses: [] };
+  for (const command of ['echo one\necho two', '  ', 'echo \u00e9']) {
+    expect(() => cluster.userData({ ...server, bootCommands: [command] }, OCI_USER_DATA_LIMIT)).toThrow(/must be one non-empty line of printable ASCII/);
+  }
+  const text = cluster.userData({ ...server, bootCommands: ['echo "a b"'] }, OCI_USER_DATA_LIMIT);
+  expect((parse(text) as { bootcmd: string[] }).bootcmd).toEqual(['echo "a b"']);
 });
