@@ -143,4 +143,21 @@ describe('the shipped examples against real provider schemas', () => {
       expect(checked.some((address) => address.startsWith('resource.powerdns_record.'))).toBe(true);
     });
   });
+
+  const ociFile = sharedSchemaFile('oci', PROVIDER_PINS.oci.version);
+  describeWithSchema(ociFile)('with the real oci binary dump in ../shared', () => {
+    test('GIVEN the OCI stacks THEN every oci_* block (resources, data sources, provider) conforms to it', () => {
+      const oci = loadProviderSchema(ociFile, PROVIDER_PINS.oci.source);
+      const stacksOnOci = stacks.filter((s) => s.startsWith('oci-'));
+      expect(stacksOnOci.length).toBeGreaterThan(0);
+      for (const stack of stacksOnOci) {
+        const report = checkSchemaConformance(readStack(outdir, stack), oci, 'oci');
+        expect(report.problems).toEqual([]);
+        // Every resource and data source type the bindings select is used and checked.
+        const types = new Set(report.checked.map((address) => address.split('.').slice(0, 2).join('.')));
+        expect([...types].sort()).toEqual(expect.arrayContaining(['data.oci_core_images', 'data.oci_identity_availability_domains', 'resource.oci_core_instance', 'resource.oci_network_load_balancer_backend']));
+        expect(types.size).toBe(17);
+      }
+    });
+  });
 });
