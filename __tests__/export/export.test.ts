@@ -29,6 +29,12 @@ const itTofu = itWithTool('tofu');
 /** Stacks whose providers the test bed's mirror has (versions.json `build: true`), as in tofu-validate.test.ts. */
 const validatable = stacks.filter((stack) => providersMissingFromMirror(json(stack)).length === 0);
 
+test('GIVEN the OCI stack THEN its README names the provider environment variable behind each credential variable', () => {
+  const readme = read('oci-eu-frankfurt-1/README.md');
+  expect(readme).toMatch(/\| `oci_private_key`: .*\| optional; .*`TF_VAR_oci_private_key`; or `OCI_PRIVATE_KEY` \(read by the oci provider when the variable is null\) \|/);
+  for (const name of ['oci_tenancy_ocid', 'oci_user_ocid', 'oci_fingerprint', 'oci_private_key_path']) expect(readme).toContain(`| \`${name}\` | \`string\` | no | \`null\` |`);
+});
+
 test('writes one folder per stack with its four files, the picture and the index', () => {
   process.stdout.write(`sovereign export of ${stacks.length} stacks (synth included): ${exportMs} ms\n`);
   expect(stacks.length).toBeGreaterThan(1);

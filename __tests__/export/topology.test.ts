@@ -60,6 +60,15 @@ describe('the topology of the shipped examples', () => {
     }
   });
 
+  test('GIVEN the OCI example THEN its network load balancer, ports and flexible shapes with their sizes are read', () => {
+    const oci = topology.regions.find((r) => r.stack === 'oci-eu-frankfurt-1')!;
+    expect(oci).toMatchObject({ cloud: 'Oracle Cloud', region: 'eu-frankfurt-1', loadBalancer: { kind: 'OCI network load balancer', ports: ['tcp/80', 'tcp/443', 'tcp/6443'] } });
+    expect(oci.pools).toEqual([
+      { name: 'control-plane', role: 'server', count: 3, machineTypes: ['VM.Standard.E5.Flex 2 OCPU 16 GB'] },
+      { name: 'workers', role: 'agent', count: 3, machineTypes: ['VM.Standard.E5.Flex 4 OCPU 32 GB'] },
+    ]);
+  });
+
   test('DNS records with their strategy, check and the regions they send traffic to', () => {
     const records = Object.fromEntries(topology.dns!.records.map((r) => [r.name, r]));
     expect(topology.dns).toMatchObject({ stack: 'dns', zones: ['sovereign.example.'], nameservers: ['ns1.sovereign.example.', 'ns2.sovereign.example.'] });

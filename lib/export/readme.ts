@@ -92,6 +92,13 @@ const PROVIDER_CREDENTIALS: Readonly<Record<string, readonly { readonly argument
     { argument: 'token', env: 'AWS_SESSION_TOKEN', what: 'AWS session token (temporary credentials only)' },
     { argument: 'profile', env: 'AWS_PROFILE', what: 'AWS profile (instead of keys)' },
   ],
+  oci: [
+    { argument: 'tenancy_ocid', env: 'OCI_TENANCY_OCID', what: 'OCI tenancy OCID (or TF_VAR_tenancy_ocid, or ~/.oci/config)' },
+    { argument: 'user_ocid', env: 'OCI_USER_OCID', what: 'OCI user OCID the API key belongs to' },
+    { argument: 'fingerprint', env: 'OCI_FINGERPRINT', what: 'fingerprint of the OCI API signing key' },
+    { argument: 'private_key_path', env: 'OCI_PRIVATE_KEY_PATH', what: 'path to the OCI API signing key (PEM)' },
+    { argument: 'private_key', env: 'OCI_PRIVATE_KEY', what: 'the OCI API signing key itself (PEM), instead of a path' },
+  ],
   google: [
     { argument: 'credentials', env: 'GOOGLE_CREDENTIALS', what: 'Google service account key (or GOOGLE_APPLICATION_CREDENTIALS, a path to it)' },
     { argument: 'project', env: 'GOOGLE_PROJECT', what: 'Google Cloud project' },

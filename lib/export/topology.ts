@@ -80,8 +80,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** Resource types of the machines of each cloud, with the attribute naming the machine type. */
-const MACHINES: Readonly<Record<string, { readonly typeAttribute: string; readonly labels: string }>> = {
+const MACHINES: Readonly<Record<string, { readonly typeAttribute: string; readonly labels: string; readonly size?: (body: JsonObject) => string }>> = {
   hcloud_server: { typeAttribute: 'server_type', labels: 'labels' },
+  // A flexible shape says little without its size: `VM.Standard.E5.Flex 2 OCPU 16 GB`.
+  oci_core_instance: { typeAttribute: 'shape', labels: 'freeform_tags', size: (body) => flexSize(body.shape_config) },
   aws_instance: { typeAttribute: 'instance_type', labels: 'tags' },
   google_compute_instance: { typeAttribute: 'machine_type', labels: 'labels' },
   azurerm_linux_virtual_machine: { typeAttribute: 'size', labels: 'tags' },
@@ -154,6 +156,8 @@ function loadBalancerOf(resources: Record<string, Record<string, JsonObject>>): 
   for (const service of each('hcloud_load_balancer_service')) add(service.protocol, service.listen_port, service.destination_port);
   for (const lb of each('aws_lb')) kind = `AWS ${lb.load_balancer_type ?? 'application'}`;
   for (const listener of each('aws_lb_listener')) add(listener.protocol, listener.port);
+  for (const lb of each('oci_network_load_balancer_network_load_balancer')) kind = lb.is_private === true ? 'OCI private network load balancer' : 'OCI network load balancer';
+  for (const listener of each('oci_network_load_balancer_listener')) add(listener.protocol, listener.port);
   for (const rule of each('google_compute_forwarding_rule')) {
     kind = `GCP ${String(rule.load_balancing_scheme ?? 'EXTERNAL').toLowerCase()} forwarding`;
     const range = rule.port_range ?? (Array.isArray(rule.ports) ? rule.ports[0] : undefined);
@@ -175,7 +179,8 @@ function poolsOf(resources: Record<string, Record<string, JsonObject>>): NodePoo
       const pool = pools.get(name) ?? { role, count: 0, types: new Set<string>() };
       pool.count++;
       const machineType = body[machine.typeAttribute];
-      pool.types.add(typeof machineType === 'string' ? machineType : '?');
+      const size = machine.size?.(body) ?? '';
+      pool.types.add(typeof machineType === 'string' ? `${machineType}${size ? ` ${size}` : ''}` : '?');
       pools.set(name, pool);
     }
   }
@@ -183,6 +188,14 @@ function poolsOf(resources: Record<string, Record<string, JsonObject>>): NodePoo
   return [...pools.entries()]
     .map(([name, pool]) => ({ name, role: pool.role, count: pool.count, machineTypes: [...pool.types].sort() }))
     .sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
+}
+
+/** `2 OCPU 16 GB` from an OCI `shape_config` block, or empty when it says nothing literal. */
+function flexSize(config: Json | undefined): string {
+  const first = Array.isArray(config) ? config[0] : config;
+  if (!first || typeof first !== 'object' || Array.isArray(first)) return '';
+  const { ocpus, memory_in_gbs: memory } = first;
+  return typeof ocpus === 'number' && typeof memory === 'number' ? `${ocpus} OCPU ${memory} GB` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
