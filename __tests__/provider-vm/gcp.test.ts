@@ -132,7 +132,7 @@ describe('GcpVmPlatform', () => {
   });
 
   test('GIVEN a label GCP does not accept WHEN constructed THEN it throws naming the file and the label', () => {
-    expect(() => synth({ ...example, labels: { 'team.name': 'Platform' } })).toThrow(/environment\.json: label "team\.name": "Platform" is not a valid GCP label/);
+    expect(() => synth({ ...example, labels: { 'team.name': 'Platform' } })).toThrow(/environment\.json#\/labels\/team\.name: label "team\.name": "Platform" is not a valid GCP label/);
   });
 
   test('GIVEN names longer than GCP allows WHEN constructed THEN it throws naming the file and the name', () => {
