@@ -92,6 +92,24 @@ test('validate --json reports errors as data for scripts, exit 1', () => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
+test('GIVEN an input only its cloud refuses WHEN validate --json runs THEN the cloud problem is listed like any other, exit 1', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-json-'));
+  fs.mkdirSync(path.join(project, 'environments', 'aws-eu-central-1'), { recursive: true });
+  const doc = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'environments', 'aws-eu-central-1', 'environment.json'), 'utf8'));
+  fs.writeFileSync(path.join(project, 'environments', 'aws-eu-central-1', 'environment.json'), JSON.stringify({ ...doc, image: 'debian-12' }));
+  const result = runEntry('bin/sovereign.js', ['validate', '--json'], project);
+  expect(result.code).toBe(1);
+  expect(JSON.parse(result.stdout).errors).toEqual([
+    { file: 'environments/aws-eu-central-1/environment.json', pointer: '/image', message: expect.stringContaining('image "debian-12" is not usable on AWS'), allowed: expect.stringContaining('an AMI id') },
+  ]);
+  const synth = runEntry('bin/sovereign.js', ['synth'], project);
+  expect(synth.code).toBe(1);
+  expect(synth.stderr).toMatch(/environment\.json#\/image: image "debian-12" is not usable on AWS/);
+  expect(synth.stderr).not.toMatch(/^\s+at /m);
+  expect(fs.existsSync(path.join(project, 'cdktf.out'))).toBe(false);
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
 test('each command has its own --help', () => {
   const result = runEntry('bin/sovereign.js', ['plan', '--help'], PROJECT_DIR);
   expect(result.code).toBe(0);
