@@ -1,32 +1,27 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { ComputeInstance } from '@cdktf/provider-google/lib/compute-instance';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { cidrContains, parseCidr } from '../../lib/common/cidr';
-import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { GCP_PASSTHROUGH_HEALTH_CHECK_RANGES, GCP_SSH_USER, GcpVmPlatform } from '../../constructs/provider-vm/gcp';
 import { GCP_NAME } from '../../lib/config/clouds/gcp';
 import { VmPlatform } from '../../constructs/provider-vm/vm-platform';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
-import { PROJECT_DIR } from '../support/tools';
+import { environmentWith, resources, testApp } from '../support/region';
 
 Testing.setupJest();
 
-const FILE = 'environments/gcp-europe-west3/environment.json';
-const example = parseEnvironment(FILE, 'gcp-europe-west3', fs.readFileSync(path.join(PROJECT_DIR, FILE), 'utf8'));
+const example = environmentWith('gcp-europe-west3');
 
 function synth(environment: EnvironmentSpec = example): { tf: any; json: string; platform: GcpVmPlatform } {
-  const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), environment.name);
+  const stack = new OpenTofuStack(testApp(), environment.name);
   const platform = new GcpVmPlatform(stack, 'vm', { environment });
   const tf = stack.toTerraform();
   return { tf, json: JSON.stringify(tf), platform };
 }
 
-const resources = (tf: any, type: string): any[] => Object.values(tf.resource[type] ?? {});
 const ports = (firewall: any): string[] => firewall.allow.flatMap((a: any) => a.ports);
 const covers = (range: string, port: number) => {
   const [from, to] = range.split('-').map(Number);
