@@ -85,10 +85,15 @@ interface OciParts {
     readonly tags: Readonly<Record<string, string>>;
     readonly vcn: CoreVcn;
     readonly natGateway: CoreNatGateway;
-    readonly nodeSubnet: CoreSubnet;
+    /** The node subnet's id (one token for every server: cdktf records a stack per token). */
+    readonly nodeSubnetId: string;
     readonly loadBalancerSubnet: CoreSubnet;
+    /** Availability domain names by zone and image ids by shape, filled as servers need them. */
+    readonly availabilityDomains: Map<string, string>;
+    readonly images: Map<string, string>;
   };
-  readonly firewall: CoreNetworkSecurityGroup;
+  /** The node security group's id. */
+  readonly firewall: string;
   readonly loadBalancer: PlatformLoadBalancer & { readonly backendSets: ReadonlyMap<string, NetworkLoadBalancerBackendSet> };
   readonly server: CoreInstance;
 }
@@ -184,11 +189,11 @@ export class OciVmPlatform extends VmPlatformBase<OciParts> {
     const nodeSubnet = subnet('subnet', env.network.subnetCidr, 'nodes', route('private-routes', natGateway.id, 'Outbound internet through the NAT gateway (nodes)'), false);
     const publicRoutes = route('public-routes', internetGateway.id, 'Internet through the internet gateway (load balancer)');
     const loadBalancerSubnet = subnet('load-balancer-subnet', ociLoadBalancerSubnet(env) as string, 'load-balancer', publicRoutes, true);
-    return { compartmentId, tags, vcn, natGateway, nodeSubnet, loadBalancerSubnet };
+    return { compartmentId, tags, vcn, natGateway, nodeSubnetId: nodeSubnet.id, loadBalancerSubnet, availabilityDomains: new Map(), images: new Map() };
   }
 
   /** The nodes' security group: the node rules of firewall-rules.ts, and every outbound flow. */
-  protected createFirewall(network: OciParts['network']): CoreNetworkSecurityGroup {
+  protected createFirewall(network: OciParts['network']): string {
     const group = this.securityGroup('firewall', 'nodes', network);
     this.ingressRules('firewall', group, nodeIngressRules(this.environment));
     new CoreNetworkSecurityGroupSecurityRule(this, 'firewall-egress', {
@@ -199,7 +204,7 @@ export class OciVmPlatform extends VmPlatformBase<OciParts> {
       destination: '0.0.0.0/0',
       destinationType: 'CIDR_BLOCK',
     });
-    return group;
+    return group.id;
   }
 
   /**
@@ -256,21 +261,21 @@ export class OciVmPlatform extends VmPlatformBase<OciParts> {
     const flex = server.pool.flex as { ocpus: number; memoryGb: number };
     return new CoreInstance(this, server.id, {
       compartmentId: network.compartmentId,
-      availabilityDomain: this.availabilityDomain(server.zone, network.compartmentId),
+      availabilityDomain: this.availabilityDomain(server.zone, network),
       faultDomain: ociFaultDomain(server.index, env.zones.length),
       displayName: server.name,
       shape: server.pool.instanceType,
       shapeConfig: { ocpus: flex.ocpus, memoryInGbs: flex.memoryGb },
       createVnicDetails: {
-        subnetId: network.nodeSubnet.id,
+        subnetId: network.nodeSubnetId,
         privateIp: server.privateIp,
         // The provider's default is "true": say it, or the VNIC asks for a public IP.
         assignPublicIp: 'false',
-        nsgIds: [firewall.id],
+        nsgIds: [firewall],
         displayName: server.name,
         freeformTags: tags,
       },
-      sourceDetails: { sourceType: 'image', sourceId: this.image(server.pool.instanceType, network.compartmentId), bootVolumeSizeInGbs: `${OCI_BOOT_VOLUME_GB}` },
+      sourceDetails: { sourceType: 'image', sourceId: this.image(server.pool.instanceType, network), bootVolumeSizeInGbs: `${OCI_BOOT_VOLUME_GB}` },
       metadata,
       // Instance metadata only through the v2 endpoints (with the Authorization header).
       instanceOptions: { areLegacyImdsEndpointsDisabled: true },
@@ -334,29 +339,38 @@ export class OciVmPlatform extends VmPlatformBase<OciParts> {
   }
 
   /** The full name of availability domain `AD-n` of this tenancy, read once per domain. */
-  private availabilityDomain(zone: string, compartmentId: string): string {
-    const id = `availability-domain-${zone.toLowerCase()}`;
-    const existing = this.node.tryFindChild(id) as DataOciIdentityAvailabilityDomains | undefined;
-    const domains = existing ?? new DataOciIdentityAvailabilityDomains(this, id, { compartmentId, filter: [{ name: 'name', values: [`-${zone}$`], regex: true }] });
-    return domains.availabilityDomains.get(0).name;
+  private availabilityDomain(zone: string, network: OciParts['network']): string {
+    let name = network.availabilityDomains.get(zone);
+    if (name === undefined) {
+      const domains = new DataOciIdentityAvailabilityDomains(this, `availability-domain-${zone.toLowerCase()}`, {
+        compartmentId: network.compartmentId,
+        filter: [{ name: 'name', values: [`-${zone}$`], regex: true }],
+      });
+      name = domains.availabilityDomains.get(0).name;
+      network.availabilityDomains.set(zone, name);
+    }
+    return name;
   }
 
   /** The image of a shape: the environment's OCID, or the newest Ubuntu 24.04 build for the shape. */
-  private image(shape: string, compartmentId: string): string {
+  private image(shape: string, network: OciParts['network']): string {
     if (this.environment.image !== OCI_UBUNTU_IMAGE) return this.environment.image;
-    const id = `ubuntu-image-${shape.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-    const existing = this.node.tryFindChild(id) as DataOciCoreImages | undefined;
-    const images = existing ?? new DataOciCoreImages(this, id, {
-      compartmentId,
-      operatingSystem: 'Canonical Ubuntu',
-      operatingSystemVersion: '24.04',
-      shape,
-      state: 'AVAILABLE',
-      sortBy: 'TIMECREATED',
-      sortOrder: 'DESC',
-      filter: [{ name: 'display_name', values: [OCI_UBUNTU_IMAGE_NAME], regex: true }],
-    });
-    return images.images.get(0).id;
+    let id = network.images.get(shape);
+    if (id === undefined) {
+      const images = new DataOciCoreImages(this, `ubuntu-image-${shape.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, {
+        compartmentId: network.compartmentId,
+        operatingSystem: 'Canonical Ubuntu',
+        operatingSystemVersion: '24.04',
+        shape,
+        state: 'AVAILABLE',
+        sortBy: 'TIMECREATED',
+        sortOrder: 'DESC',
+        filter: [{ name: 'display_name', values: [OCI_UBUNTU_IMAGE_NAME], regex: true }],
+      });
+      id = images.images.get(0).id;
+      network.images.set(shape, id);
+    }
+    return id;
   }
 
   /** One security rule per ingress rule and source CIDR. */
