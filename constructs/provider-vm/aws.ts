@@ -284,7 +284,8 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
           },
           tags: { ...pool.labels, pool: pool.name, role, Name: name },
           userDataBase64: gzippedUserData(this, `${pool.name}-${i}-user-data`, userData),
-          lifecycle: { ignoreChanges: ['ami'] },
+          // A changed user data would stop and start every instance at once: `sovereign replace-node` instead.
+          lifecycle: { ignoreChanges: ['ami', 'user_data', 'user_data_base64'] },
           dependsOn: [gateway, ...zone.reservations],
         });
       });

@@ -344,6 +344,8 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
           // code as root on them.
           allowExtensionOperations: false,
           customData: gzippedUserData(this, `${pool.name}-${i}-user-data`, userData),
+          // custom_data forces replacement: a changed one reaches a node only by `sovereign replace-node`.
+          lifecycle: { ignoreChanges: ['custom_data'] },
           // Managed boot diagnostics (serial console, screenshots): no storage account of ours.
           bootDiagnostics: {},
           tags: poolTags,

@@ -224,6 +224,8 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
           shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
           // Lets a machine type change stop and start the server instead of failing the apply.
           allowStoppingForUpdate: true,
+          // cloud-init reads user-data only at first boot: a changed one reaches a node by `sovereign replace-node`.
+          lifecycle: { ignoreChanges: ['metadata["user-data"]'] },
         }),
     );
 

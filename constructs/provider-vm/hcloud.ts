@@ -183,6 +183,8 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
           publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
           network: [{ networkId: Token.asNumber(network.id), ip }],
           userData,
+          // user_data forces replacement: a changed one reaches a node only by `sovereign replace-node`.
+          lifecycle: { ignoreChanges: ['user_data'] },
           dependsOn: [subnet],
         });
         servers.push(server);

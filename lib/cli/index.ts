@@ -13,9 +13,17 @@ Commands:
   synth [--output DIR] [--json]
                          validate environments/ and sovereign.json, write cdktf.out/stacks/<stack>/cdk.tf.json
   validate [--json]      validate environments/ and sovereign.json only; writes nothing
-  plan [STACK…] [--var-file F] [--tofu PATH] [--output DIR] [--force] [--json]
+  plan [STACK…] [--var-file F] [--tofu PATH] [--output DIR] [--allow-replace] [--no-refresh] [--force]
+       [--json]
                          synthesize, then tofu init + plan every stack (or the named ones) in
-                         dependency order (dns after the regions); refuses archived stacks
+                         dependency order (dns after the regions); refuses archived stacks, and
+                         plans that would replace or destroy a server unless --allow-replace;
+                         --no-refresh plans against the state without asking the cloud
+  replace-node <stack> <pool>/<index> (--kubeconfig FILE | --no-wait) [--var-file F] [--tofu PATH]
+               [--timeout SECONDS] [--kubectl PATH] [--output DIR] [--no-refresh] [--yes] [--force]
+                         roll a changed user data (K3s setting, version, template) out to one server:
+                         check the other servers are Ready, drain and delete the node, tofu apply
+                         -replace for that server only, wait until the new node is Ready
   export <dir> [--json]  validate, synthesize and write a review tree: per stack main.tf.json, main.tf
                          (HCL), README.md and .gitignore, plus topology.svg and an index README
                          (docs/EXPORT.md); unchanged input gives byte-identical files
@@ -77,6 +85,11 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
       case 'plan':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return await (require('./plan') as typeof import('./plan')).planCommand(rest, projectDir, process.env);
+      case 'replace-node': {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { replaceNodeCommand } = require('./replace-node') as typeof import('./replace-node');
+        return await replaceNodeCommand(rest, projectDir, process.env, process.stdin.isTTY ? confirmOnTerminal : undefined);
+      }
       case 'export':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return (require('./export') as typeof import('./export')).runExportCommand(rest, projectDir);
@@ -110,4 +123,11 @@ export function commandHelp(command: string): string | undefined {
   let end = start + 1;
   while (end < lines.length && /^ {4,}/.test(lines[end])) end++;
   return `Usage: sovereign ${lines.slice(start, end).map((l) => l.trim()).join('\n  ')}\n\n${USAGE.slice(USAGE.indexOf('Exit codes'))}`;
+}
+
+/** A yes/no question on the terminal (the prompt library loads only when a command asks). */
+async function confirmOnTerminal(message: string): Promise<boolean> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { confirm } = require('@inquirer/prompts') as typeof import('@inquirer/prompts');
+  return confirm({ message, default: false });
 }
