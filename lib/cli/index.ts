@@ -7,9 +7,11 @@ import { loadSovereignModel } from '../config/load-environments';
 const USAGE = `Usage: sovereign <command> [options]
 
 Commands:
-  init [--force]         ask for provider, region, sizes and credentials; write
+  init [--from FILE] [--force] [--yes]
+                         ask for provider, region, sizes and credentials (each answer checked as
+                         given, secrets hidden, a summary to confirm unless --yes); write
                          environments/<provider>-<region>/environment.json and tofu.tfvars (mode 0600,
-                         refused unless Git ignores it)
+                         refused unless Git ignores it). --from FILE: the answers as JSON, for scripts
   synth [--output DIR] [--json]
                          validate environments/ and sovereign.json, write cdktf.out/stacks/<stack>/cdk.tf.json
   validate [--json]      validate environments/ and sovereign.json only; writes nothing
@@ -38,7 +40,7 @@ Commands:
   help                   show this text
 
 Exit codes: 0 success, 1 invalid configuration (file, JSON pointer and allowed values are printed),
-2 any other failure, 3 doctor found something missing.`;
+2 any other failure (a refused plan too), 3 doctor found something missing, 130 init cancelled.`;
 
 /** Runs one `sovereign` command and resolves to its exit code. The only place that prints. */
 export async function runCli(argv: readonly string[], projectDir: string = process.cwd()): Promise<number> {
