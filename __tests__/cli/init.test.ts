@@ -2,11 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { check, hclString, problemsAt, readAnswersFile } from '../lib/cli/init';
-import { CLOUD_INIT, checkAwsAccessKeyId, checkAwsSecretKey, checkAzureSubscription, checkGcpProject, checkHcloudToken } from '../lib/cli/init-clouds';
-import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../lib/config/regions';
-import { KEY, plainScreen, runOnTerminal, Turn } from './support/pty';
-import { PROJECT_DIR } from './support/tools';
+import { check, hclString, problemsAt, readAnswersFile } from '../../lib/cli/init';
+import { CLOUD_INIT, checkAwsAccessKeyId, checkAwsSecretKey, checkAzureSubscription, checkGcpProject, checkHcloudToken } from '../../lib/cli/init-clouds';
+import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../../lib/config/regions';
+import { KEY, plainScreen, runOnTerminal, Turn } from '../support/pty';
+import { PROJECT_DIR } from '../support/tools';
 
 const SOVEREIGN = path.join(PROJECT_DIR, 'bin', 'sovereign.js');
 const TOKEN = 'Zx9'.repeat(21) + 'Q'; // 64 letters and digits, like a Hetzner token
