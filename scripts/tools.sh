@@ -417,6 +417,9 @@ step_validators() {
   link_tool shellcheck /usr/bin/shellcheck
   link_tool luajit /usr/bin/luajit
   link_tool xmllint /usr/bin/xmllint
+  # kubectl (replace-node's cluster side, tested against a stand-in API on loopback): any on PATH.
+  command -v kubectl >/dev/null || apt_install kubernetes-client
+  link_tool kubectl "$(readlink -f "$(command -v kubectl)" || true)"
 
   version="$(jsonget validators.checkov.version)"
   venv="$(pip_venv checkov "$(jsonget validators.checkov.pypi checkov)" "$version" \
