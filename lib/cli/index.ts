@@ -131,5 +131,10 @@ export function commandHelp(command: string): string | undefined {
 async function confirmOnTerminal(message: string): Promise<boolean> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { confirm } = require('@inquirer/prompts') as typeof import('@inquirer/prompts');
-  return confirm({ message, default: false });
+  try {
+    return await confirm({ message, default: false });
+  } catch (error) {
+    if ((error as Error).name === 'ExitPromptError') return false; // Ctrl-C: the same as "no"
+    throw error;
+  }
 }
