@@ -95,7 +95,7 @@ describe('GIVEN a Hetzner stack with an existing state', () => {
     try {
       const refused = sovereign(['plan', STACK, '--var-file', 'tofu.tfvars', '--tofu', 'scripts/tofu', '--no-refresh']);
       expect(refused.status).toBe(2);
-      expect(refused.stderr).toMatch(/hetzner-fsn1: refused: Plan: \d+ to add, \d+ to change, \d+ to destroy\., and it would take down 5 servers at once/);
+      expect(refused.stderr).toMatch(/hetzner-fsn1: refused: the plan takes down 5 servers at once \(Plan: \d+ to add, \d+ to change, 5 to destroy\.\)\n/);
       expect(refused.stderr).toMatch(/replace hcloud_server\.vm_control-plane-0_[0-9A-F]{8} \(forced by ssh_keys\)/);
       expect(refused.stderr.match(/^ {2}replace hcloud_server\./gm)).toHaveLength(5);
       const hint = /to accept the plan as it is: (npx sovereign plan .+)$/m.exec(refused.stderr)?.[1];

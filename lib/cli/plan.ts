@@ -78,7 +78,7 @@ export async function planCommand(args: readonly string[], projectDir: string, e
       continue;
     }
     results.push({ stack, result: 'refused', detail: result.detail, servers: result.servers });
-    if (!json) failure(`${step}: refused: ${result.detail}, and it would take down ${result.servers.length} server${result.servers.length === 1 ? '' : 's'} at once:\n${describeRemovals(result.servers)}\n${REPLACE_HINT(stack)}`);
+    if (!json) failure(`${step}: refused: the plan takes down ${result.servers.length} server${result.servers.length === 1 ? '' : 's'} at once (${result.detail})\n${describeRemovals(result.servers)}\n${REPLACE_HINT(stack)}`);
   }
   if (json) info(JSON.stringify({ stacks: results }, null, 2));
   return results.some((r) => r.result === 'failed' || r.result === 'refused') ? 2 : 0;
