@@ -79,6 +79,21 @@ describe('GIVEN init on a terminal (a real pseudo-terminal)', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['.git', '.gitignore']);
   }, 60_000);
 
+  test('WHEN a region already has an environment THEN it is listed but cannot be picked, and the first free one is proposed', () => {
+    fs.mkdirSync(path.join(dir, 'environments', 'hetzner-fsn1'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'environments', 'hetzner-fsn1', 'environment.json'), '{}');
+    const result = onTerminal([
+      { expect: 'Cloud provider', send: KEY.enter },
+      { expect: 'Region', send: KEY.enter },
+      { expect: 'K3s servers', send: KEY.ctrlC },
+    ]);
+    expect(result.code).toBe(130);
+    const screen = plainScreen(result.screen);
+    expect(screen).toMatch(/fsn1 \(?environments\/hetzner-fsn1\/environment.json exists; --force replaces it\)?/);
+    expect(screen).toMatch(/✔ Region nbg1/);
+    expect(fs.readFileSync(path.join(dir, 'environments', 'hetzner-fsn1', 'environment.json'), 'utf8')).toBe('{}');
+  }, 60_000);
+
   test('WHEN Ctrl-C is pressed at the secret question THEN nothing is written', () => {
     const turns = upToToken.slice(0, upToToken.findIndex((t) => t.expect.startsWith('Hetzner Cloud API token')));
     const result = onTerminal([...turns, { expect: 'Hetzner Cloud API token', send: 'half-a-token' + KEY.ctrlC }]);

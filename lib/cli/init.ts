@@ -113,7 +113,8 @@ export const check = {
 
 /** The questions a terminal session needs; implemented with @inquirer/prompts, loaded only by init. */
 export interface Prompts {
-  select<T extends string>(message: string, choices: readonly { value: T; name?: string }[], fallback?: T): Promise<T>;
+  /** A closed choice; a choice with `disabled` is shown with that reason and cannot be picked. */
+  select<T extends string>(message: string, choices: readonly { value: T; name?: string; disabled?: string }[], fallback?: T): Promise<T>;
   input(message: string, fallback: string | undefined, validate: (value: string) => string | undefined): Promise<string>;
   secret(message: string, validate: (value: string) => string | undefined): Promise<string>;
   confirm(message: string, fallback: boolean): Promise<boolean>;
@@ -125,7 +126,8 @@ export function terminalPrompts(): Prompts {
   const inquirer = require('@inquirer/prompts') as typeof import('@inquirer/prompts');
   const asValidate = (validate: (value: string) => string | undefined) => (value: string) => validate(value) ?? true;
   return {
-    select: (message, choices, fallback) => inquirer.select({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value })), default: fallback, pageSize: 10 }),
+    select: (message, choices, fallback) =>
+      inquirer.select({ message, choices: choices.map((c) => ({ value: c.value, name: c.name ?? c.value, ...(c.disabled ? { disabled: c.disabled } : {}) })), default: fallback, pageSize: 10 }),
     input: (message, fallback, validate) => inquirer.input({ message, default: fallback, validate: asValidate(validate) }),
     secret: (message, validate) => inquirer.password({ message, mask: '*', validate: asValidate(validate) }),
     confirm: (message, fallback) => inquirer.confirm({ message, default: fallback }),
@@ -138,9 +140,11 @@ const OTHER = '__other__';
 export async function askAnswers(prompts: Prompts, exists: (file: string) => boolean, force: boolean): Promise<InitAnswers> {
   const provider = await prompts.select('Cloud provider', CLOUD_PROVIDERS.map((p) => ({ value: p })), 'hetzner');
   const cloud = CLOUD_INIT[provider];
-  const region = await prompts.select('Region', Object.keys(KNOWN_REGIONS[provider]).map((r) => ({ value: r })));
-  const file = environmentFile(provider, region);
-  if (exists(file) && !force) throw new ConfigError(file, '', 'already exists; nothing was written', 'run again with --force to replace it');
+  // Regions that already have an environment are shown but cannot be picked (unless --force).
+  const regions = Object.keys(KNOWN_REGIONS[provider]).map((r) => ({ value: r, disabled: exists(environmentFile(provider, r)) && !force ? `${environmentFile(provider, r)} exists; --force replaces it` : undefined }));
+  const free = regions.filter((r) => !r.disabled);
+  if (free.length === 0) throw new ConfigError(environmentFile(provider, regions[0].value), '', `every ${provider} region already has an environment; nothing was written`, 'run again with --force to replace one');
+  const region = await prompts.select('Region', regions, free[0].value);
 
   let answers: Omit<InitAnswers, 'credentials' | 'statePassphrase'> = {
     provider, region, servers: DEFAULT_ANSWERS.servers, instanceType: cloud.defaultInstanceType, agents: DEFAULT_ANSWERS.agents,
