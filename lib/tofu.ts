@@ -93,3 +93,39 @@ export function planActionCounts(planJson: string): { add: number; change: numbe
   return counts;
 }
 
+
+/**
+ * The value of `name = "…"` in a .tfvars file (HCL: one quoted string, escapes and `$${`/`%%{`
+ * undone) or a .tfvars.json file; undefined when the file does not set it that simply (then the
+ * caller asks for TF_VAR_<name>). Needed because `tofu apply PLANFILE` takes no -var-file, but
+ * must decrypt the saved plan with a key from a variable.
+ */
+export function tfvarsString(text: string, name: string, json = false): string | undefined {
+  if (json) {
+    const value = (JSON.parse(text) as Record<string, unknown>)[name];
+    return typeof value === 'string' ? value : undefined;
+  }
+  const line = text.split('\n').find((l) => new RegExp(`^\\s*${name}\\s*=`).test(l));
+  const match = line && /^\s*[A-Za-z0-9_-]+\s*=\s*"((?:[^"\\]|\\.)*)"\s*(#.*)?$/.exec(line);
+  if (!match) return undefined;
+  let value = '';
+  const raw = match[1];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') {
+      const next = raw[++i];
+      const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+      if (next in simple) value += simple[next];
+      else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(raw.slice(i + 1, i + 5))) {
+        value += String.fromCharCode(parseInt(raw.slice(i + 1, i + 5), 16));
+        i += 4;
+      } else return undefined;
+    } else if ((c === '$' || c === '%') && raw[i + 1] === c && raw[i + 2] === '{') {
+      value += `${c}{`;
+      i += 2;
+    } else if ((c === '$' || c === '%') && raw[i + 1] === '{') {
+      return undefined; // an interpolation: not a plain value
+    } else value += c;
+  }
+  return value;
+}

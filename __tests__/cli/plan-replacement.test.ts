@@ -129,6 +129,17 @@ describe('GIVEN a Hetzner stack with an existing state', () => {
       fs.writeFileSync(envFile, original);
     }
   }, 300_000);
+
+  itWithTool('tofu')('WHEN replace-node is confirmed THEN tofu apply runs the saved, encrypted plan and reaches the provider (whose API is a closed loopback port here)', () => {
+    const result = sovereign(['replace-node', STACK, 'workers/0', '--var-file', 'tofu.tfvars', '--tofu', 'scripts/tofu', '--no-refresh', '--no-wait', '--yes']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/tofu apply sovereign\.tfplan \(replaces hcloud_server\.vm_workers-0_[0-9A-F]{8}\)/);
+    expect(result.stderr).toMatch(/hetzner-fsn1: tofu apply failed/);
+    // the passphrase reached apply (no "Unable to compute static value"), and the first API call failed
+    expect(result.stderr).not.toMatch(/static value|decrypt/i);
+    expect(result.stderr).toMatch(/127\.0\.0\.1:9/);
+    expect(fs.existsSync(path.join(stackDir, 'sovereign.tfplan'))).toBe(false);
+  }, 300_000);
 });
 
 test('GIVEN replace-node with a server the stack does not have THEN it lists the ones it has and runs nothing', () => {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
+import { hclString } from '../../lib/cli/init';
 import { nodeTargets } from '../../lib/cli/replace-node';
-import { SERVER_RESOURCE_TYPES, serverRemovals } from '../../lib/tofu';
+import { SERVER_RESOURCE_TYPES, serverRemovals, tfvarsString } from '../../lib/tofu';
 import { readStack, synthExamples } from '../support/synth';
 
 /** The attribute each cloud's server reads its first-boot configuration from. */
@@ -59,4 +60,16 @@ test('GIVEN a plan (tofu show -json) THEN serverRemovals names replaced and dest
     { address: 'aws_instance.b', action: 'destroy', reason: '', forcedBy: [] },
     { address: 'google_compute_instance.e', action: 'replace', reason: 'replace_by_request', forcedBy: [] },
   ]);
+});
+
+test('GIVEN a tfvars file THEN tfvarsString reads a plain string value the way HCL does, and nothing else', () => {
+  const text = 'gitea_token = "x"\nstate_passphrase = "a\\"b\\\\c\\u00e9 $${x} %%{y}" # comment\n';
+  expect(tfvarsString(text, 'state_passphrase')).toBe('a"b\\cé ${x} %{y}');
+  expect(tfvarsString(text, 'gitea_token')).toBe('x');
+  expect(tfvarsString(text, 'hcloud_token')).toBeUndefined();
+  expect(tfvarsString('state_passphrase = "${var.other}"\n', 'state_passphrase')).toBeUndefined();
+  expect(tfvarsString('state_passphrase = <<EOT\nx\nEOT\n', 'state_passphrase')).toBeUndefined();
+  expect(tfvarsString('{"state_passphrase": "j"}', 'state_passphrase', true)).toBe('j');
+  // what init writes, read back
+  for (const value of ['plain-passphrase-of-20', 'q"u\\o\tte${a}%{b}é\u0001']) expect(tfvarsString(`state_passphrase = ${hclString(value)}\n`, 'state_passphrase')).toBe(value);
 });

@@ -2,7 +2,8 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { assertNotArchived } from '../archive/marker';
-import { execTofu, SERVER_RESOURCE_TYPES, ServerRemoval } from '../tofu';
+import { STATE_PASSPHRASE_VARIABLE } from '../../constructs/state/state-encryption';
+import { execTofu, SERVER_RESOURCE_TYPES, ServerRemoval, tfvarsString } from '../tofu';
 import { callerPath, parseArgs, tofuBinary, UsageError } from './args';
 import { failure, info, success } from './output';
 import { describeRemovals, PLAN_FILE, planStack, planVarFile, synthesizeStacks } from './plan';
@@ -86,6 +87,9 @@ export async function replaceNodeCommand(args: readonly string[], projectDir: st
   const node = targets.find((t) => t.id === nodeId);
   if (!node) throw new Error(`stack ${stack} has no server "${nodeId}" (servers: ${targets.map((t) => t.id).join(', ') || 'none'})`);
 
+  // `tofu apply PLANFILE` takes no -var-file, but decrypts the plan with the passphrase: from the
+  // environment, or read from the var file now, before anything is changed.
+  const applyEnv = passphraseEnvironment(env, varFile);
   if (kubeconfig) await kubectl.assertQuorumWithout(node, targets);
 
   const plan = await planStack({ tofu, cwd, env, varFile, step: `${stack} ${node.id}`, json: false, planArgs: [`-replace=${node.address}`, ...(parsed.flags.has('--no-refresh') ? ['-refresh=false'] : [])], keepPlan: true });
@@ -105,7 +109,7 @@ export async function replaceNodeCommand(args: readonly string[], projectDir: st
     }
     info(`${stack}: tofu apply ${PLAN_FILE} (replaces ${node.address})`);
     const started = Date.now();
-    const apply = await execTofu(tofu, ['apply', '-input=false', '-no-color', PLAN_FILE], cwd, env);
+    const apply = await execTofu(tofu, ['apply', '-input=false', '-no-color', PLAN_FILE], cwd, applyEnv);
     if (apply.code !== 0) {
       failure(`${stack}: tofu apply failed\n${`${apply.stdout}${apply.stderr}`.trim().split('\n').slice(-15).join('\n')}`);
       return 2;
@@ -123,6 +127,16 @@ export async function replaceNodeCommand(args: readonly string[], projectDir: st
   const seconds = await kubectl.waitReady(node.name, timeout);
   success(`${node.name} is Ready (after ${seconds} s); the next server may be replaced`);
   return 0;
+}
+
+/** `env` with TF_VAR_state_passphrase set from the var file when the environment does not have it. */
+export function passphraseEnvironment(env: NodeJS.ProcessEnv, varFile: string | undefined): NodeJS.ProcessEnv {
+  if (env[`TF_VAR_${STATE_PASSPHRASE_VARIABLE}`] || env.TF_ENCRYPTION) return env;
+  const value = varFile ? tfvarsString(fs.readFileSync(varFile, 'utf8'), STATE_PASSPHRASE_VARIABLE, varFile.endsWith('.json')) : undefined;
+  if (value === undefined) {
+    throw new UsageError(`replace-node applies a saved, encrypted plan, and tofu apply then takes no -var-file: ${varFile ? `${varFile} has no plain ${STATE_PASSPHRASE_VARIABLE} = "…" line` : 'no var file'}; set TF_VAR_${STATE_PASSPHRASE_VARIABLE} (nothing was changed)`);
+  }
+  return { ...env, [`TF_VAR_${STATE_PASSPHRASE_VARIABLE}`]: value };
 }
 
 /** Why a plan for replacing `node` must not be applied, or undefined when it replaces just that server. */
