@@ -6,7 +6,7 @@ import { ConfigError, configProblems } from '../config/errors';
 import { ENVIRONMENT_FILE, parseEnvironment } from '../config/load-environments';
 import { CloudProvider } from '../config/model';
 import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../config/regions';
-import { escapeTemplateSequences, quoteLiteral } from '../export/hcl-template';
+import { escapeTemplateSequences, quoteLiteral } from '../common/hcl-escape';
 import { callerPath, parseArgs, UsageError } from './args';
 import { CLOUD_INIT } from './init-clouds';
 import { info, success } from './output';
