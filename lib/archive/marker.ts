@@ -11,6 +11,12 @@ import { ArchiveError, StackArchivedError } from './errors';
 /** File name of the mark inside `state/<stack>/`. */
 export const ARCHIVED_MARKER = 'ARCHIVED.json';
 
+/**
+ * File name of the "handed over" mark inside `state/<stack>/`, written by `sovereign handover`
+ * (lib/handover/marker.ts) once Crossplane manifests for the stack exist; the same guard refuses it.
+ */
+export const HANDED_OVER_MARKER = 'HANDED-OVER.json';
+
 /** Stack names are folder names: no separators, no dots. */
 const STACK_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -78,6 +84,13 @@ export function writeArchiveMarker(projectDir: string, marker: ArchiveMarker): s
  * so a forced caller can say what it is overriding.
  */
 export function assertNotArchived(projectDir: string, stack: string, options: { readonly force?: boolean } = {}): ArchiveMarker | undefined {
+  const handedOver = path.join(path.dirname(markerPath(projectDir, stack)), HANDED_OVER_MARKER);
+  if (!options.force && fs.existsSync(handedOver)) {
+    throw new StackArchivedError(
+      stack,
+      `stack "${stack}" was handed over to Crossplane (${path.join('state', stack, HANDED_OVER_MARKER)}): Crossplane owns it now, so OpenTofu must not apply or destroy it. Pass --force only if you have taken it back from Crossplane (see the hand-over README, "Rolling back").`,
+    );
+  }
   const marker = readArchiveMarker(projectDir, stack);
   if (marker && !options.force) {
     throw new StackArchivedError(
