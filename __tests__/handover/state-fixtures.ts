@@ -220,3 +220,149 @@ export function stateFromPlan(stackDir: string, env: NodeJS.ProcessEnv): { resou
     secrets,
   };
 }
+
+/** Test identities of the derived states (documented formats; no account behind them). */
+export const AWS_ACCOUNT = '123456789012';
+export const GCP_PROJECT = 'sovereign-example-4711';
+export const AZURE_SUBSCRIPTION = '0b5e2c7a-3f1d-4e8a-9c6b-2d7f8a1e5c30';
+
+/** Attributes that are maps (kept as objects); every other object in cdk.tf.json is a block (a list in state). */
+const MAP_ATTRIBUTES = new Set(['tags', 'tags_all', 'labels', 'metadata', 'effective_labels', 'terraform_labels']);
+const META_KEYS = new Set(['//', 'depends_on', 'lifecycle', 'provider', 'count', 'for_each', 'connection', 'provisioner']);
+
+type Computed = (type: string, values: Record<string, unknown>, get: (ref: string) => unknown) => Record<string, unknown>;
+
+function azureId(values: Record<string, unknown>, kind: string, name = values.name): string {
+  return `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${values.resource_group_name}/providers/${kind}/${name}`;
+}
+
+/** What each cloud computes, in its documented id/import formats. */
+export const COMPUTED: Readonly<Record<string, Computed>> = {
+  aws: (type, v) => {
+    const seed = `${type}/${JSON.stringify(v)}`;
+    const region = v.region as string;
+    const elb = (what: string) => `arn:aws:elasticloadbalancing:${region}:${AWS_ACCOUNT}:${what}`;
+    switch (type) {
+      case 'aws_vpc': return { id: `vpc-${hex(seed, 17)}`, arn: `arn:aws:ec2:${region}:${AWS_ACCOUNT}:vpc/vpc-${hex(seed, 17)}` };
+      case 'aws_subnet': return { id: `subnet-${hex(seed, 17)}` };
+      case 'aws_internet_gateway': return { id: `igw-${hex(seed, 17)}` };
+      case 'aws_route_table': return { id: `rtb-${hex(seed, 17)}` };
+      case 'aws_route_table_association': return { id: `rtbassoc-${hex(seed, 17)}` };
+      case 'aws_security_group': case 'aws_default_security_group': return { id: `sg-${hex(seed, 17)}` };
+      case 'aws_vpc_security_group_ingress_rule': case 'aws_vpc_security_group_egress_rule': return { id: `sgr-${hex(seed, 17)}` };
+      case 'aws_instance': return { id: `i-${hex(seed, 17)}`, private_ip: v.private_ip ?? `10.30.1.${Number(digits(seed, 2)) + 20}` };
+      case 'aws_eip': return { id: `eipalloc-${hex(seed, 17)}`, allocation_id: `eipalloc-${hex(seed, 17)}`, public_ip: `198.51.100.${Number(digits(seed, 2)) + 10}` };
+      case 'aws_lb': { const arn = elb(`loadbalancer/net/${v.name}/${hex(seed, 16)}`); return { id: arn, arn, dns_name: `${v.name}-${hex(seed, 10)}.elb.${region}.amazonaws.com` }; }
+      case 'aws_lb_target_group': { const arn = elb(`targetgroup/${v.name}/${hex(seed, 16)}`); return { id: arn, arn }; }
+      case 'aws_lb_listener': { const arn = `${String(v.load_balancer_arn).replace(':loadbalancer/', ':listener/')}/${hex(seed, 16)}`; return { id: arn, arn }; }
+      // aws_lb_target_group_attachment: id.PrefixedUniqueId("<target group ARN>-")
+      case 'aws_lb_target_group_attachment': return { id: `${v.target_group_arn}-${digits(seed, 20)}` };
+      case 'aws_ec2_subnet_cidr_reservation': return { id: `scr-${hex(seed, 17)}` };
+      default: return { id: hex(seed, 12) };
+    }
+  },
+  google: (type, v) => {
+    const p = GCP_PROJECT;
+    const path: Record<string, string> = {
+      google_compute_network: `projects/${p}/global/networks/${v.name}`,
+      google_compute_firewall: `projects/${p}/global/firewalls/${v.name}`,
+      google_compute_subnetwork: `projects/${p}/regions/${v.region}/subnetworks/${v.name}`,
+      google_compute_router: `projects/${p}/regions/${v.region}/routers/${v.name}`,
+      google_compute_address: `projects/${p}/regions/${v.region}/addresses/${v.name}`,
+      google_compute_region_health_check: `projects/${p}/regions/${v.region}/healthChecks/${v.name}`,
+      google_compute_region_backend_service: `projects/${p}/regions/${v.region}/backendServices/${v.name}`,
+      google_compute_forwarding_rule: `projects/${p}/regions/${v.region}/forwardingRules/${v.name}`,
+      google_compute_instance: `projects/${p}/zones/${v.zone}/instances/${v.name}`,
+      google_compute_instance_group: `projects/${p}/zones/${v.zone}/instanceGroups/${v.name}`,
+      // google_compute_router_nat: {{project}}/{{region}}/{{router}}/{{name}}
+      google_compute_router_nat: `${p}/${v.region}/${v.router}/${v.name}`,
+    };
+    const id = path[type] ?? `projects/${p}/${type}/${v.name}`;
+    return { id, project: p, ...(type === 'google_compute_router_nat' ? {} : { self_link: `https://www.googleapis.com/compute/v1/${id}` }), ...(type === 'google_compute_address' ? { address: `203.0.113.${Number(digits(id, 2)) + 10}` } : {}) };
+  },
+  azurerm: (type, v, get) => {
+    switch (type) {
+      case 'azurerm_resource_group': return { id: `/subscriptions/${AZURE_SUBSCRIPTION}/resourceGroups/${v.name}` };
+      case 'azurerm_virtual_network': return { id: azureId(v, 'Microsoft.Network/virtualNetworks') };
+      case 'azurerm_subnet': return { id: `${azureId(v, 'Microsoft.Network/virtualNetworks', v.virtual_network_name)}/subnets/${v.name}` };
+      case 'azurerm_network_security_group': return { id: azureId(v, 'Microsoft.Network/networkSecurityGroups') };
+      case 'azurerm_network_security_rule': return { id: `${azureId(v, 'Microsoft.Network/networkSecurityGroups', v.network_security_group_name)}/securityRules/${v.name}` };
+      case 'azurerm_nat_gateway': return { id: azureId(v, 'Microsoft.Network/natGateways') };
+      case 'azurerm_public_ip': return { id: azureId(v, 'Microsoft.Network/publicIPAddresses'), ip_address: `198.51.100.${Number(digits(String(v.name), 2)) + 10}` };
+      case 'azurerm_lb': return { id: azureId(v, 'Microsoft.Network/loadBalancers') };
+      case 'azurerm_lb_backend_address_pool': return { id: `${v.loadbalancer_id}/backendAddressPools/${v.name}` };
+      case 'azurerm_lb_probe': return { id: `${v.loadbalancer_id}/probes/${v.name}` };
+      case 'azurerm_lb_rule': return { id: `${v.loadbalancer_id}/loadBalancingRules/${v.name}` };
+      case 'azurerm_network_interface': return { id: azureId(v, 'Microsoft.Network/networkInterfaces'), private_ip_address: (v.ip_configuration as any)?.[0]?.private_ip_address };
+      case 'azurerm_linux_virtual_machine': return { id: azureId(v, 'Microsoft.Compute/virtualMachines') };
+      // Associations: ids made of their arguments, as the provider documents them.
+      case 'azurerm_subnet_network_security_group_association': case 'azurerm_subnet_nat_gateway_association': return { id: v.subnet_id };
+      case 'azurerm_nat_gateway_public_ip_association': return { id: `${v.nat_gateway_id}|${v.public_ip_address_id}` };
+      case 'azurerm_network_interface_backend_address_pool_association': return { id: `${v.network_interface_id}/ipConfigurations/${v.ip_configuration_name}|${v.backend_address_pool_id}` };
+      default: void get; return { id: azureId(v, `Microsoft.Unknown/${type}`) };
+    }
+  },
+};
+
+/**
+ * A state derived from a stack's synthesized configuration, for clouds whose provider the test bed
+ * cannot run: arguments as written, references resolved to the generated values, ids in the
+ * provider's documented format (COMPUTED). `variables` are the values of `var.*`; function calls
+ * (base64gzip of user data) become a marker string that tests look for in the output.
+ */
+export function stateFromConfig(stackDir: string, variables: Readonly<Record<string, unknown>>, extra: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {}): FixtureResource[] {
+  const config = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
+  const providerRegion = (local: string) => config.provider?.[local]?.[0]?.region;
+  const bodies = new Map<string, { type: string; name: string; body: Record<string, unknown> }>();
+  for (const [type, byName] of Object.entries(config.resource as Record<string, Record<string, any>>)) for (const [name, body] of Object.entries(byName)) bodies.set(`${type}.${name}`, { type, name, body });
+  const done = new Map<string, Record<string, unknown>>();
+  const resolving = new Set<string>();
+
+  const valuesOf = (address: string): Record<string, unknown> => {
+    const cached = done.get(address);
+    if (cached) return cached;
+    if (resolving.has(address)) throw new Error(`reference cycle at ${address}`);
+    resolving.add(address);
+    const { type, body } = bodies.get(address)!;
+    const local = type.split('_')[0];
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(body)) if (!META_KEYS.has(key)) values[key] = shape(key, resolve(value));
+    if (local === 'aws' && values.region === undefined) values.region = providerRegion('aws');
+    if (local === 'google' && values.region === undefined && !/instance$|instance_group$|network$|firewall$/.test(type)) values.region = providerRegion('google');
+    if (local === 'random') Object.assign(values, { id: 'none', result: hex(`${address}#result`, Number(values.length ?? 48)).replace(/[0-9]/g, (d) => 'ghijklmnop'[Number(d)]) });
+    else Object.assign(values, COMPUTED[local](type, values, (ref) => get(ref)), extra[type] ?? {});
+    done.set(address, values);
+    resolving.delete(address);
+    return values;
+  };
+  const get = (ref: string): unknown => {
+    const m = /^([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)$/.exec(ref);
+    if (m && bodies.has(`${m[1]}.${m[2]}`)) return valuesOf(`${m[1]}.${m[2]}`)[m[3]];
+    const v = /^var\.([a-z0-9_]+)$/.exec(ref);
+    if (v) return variables[v[1]] ?? `test-${v[1]}`;
+    const d = /^data\.([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)$/.exec(ref);
+    if (d) return d[1] === 'aws_ami' ? `ami-${hex(ref, 17)}` : `data-${hex(ref, 12)}`;
+    return `COMPUTED-BY-OPENTOFU(${hex(ref, 8)})`;
+  };
+  const resolve = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const whole = /^\$\{([^{}]+)\}$/.exec(value);
+      if (whole) return get(whole[1].trim());
+      return value.replace(/\$\{([^{}]+)\}/g, (_, ref: string) => String(get(ref.trim())));
+    }
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+    return value;
+  };
+  const shape = (key: string, value: unknown): unknown => {
+    if (value && typeof value === 'object' && !Array.isArray(value) && !MAP_ATTRIBUTES.has(key)) return [shapeBlock(value as Record<string, unknown>)];
+    if (Array.isArray(value)) return value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? shapeBlock(v as Record<string, unknown>) : v));
+    return value;
+  };
+  const shapeBlock = (block: Record<string, unknown>) => Object.fromEntries(Object.entries(block).map(([k, v]) => [k, shape(k, v)]));
+
+  return [...bodies.keys()].sort().map((address) => {
+    const { type, name } = bodies.get(address)!;
+    return { type, name, values: valuesOf(address), ...(type === 'random_password' ? { schemaVersion: 3, sensitive: [[{ type: 'get_attr', value: 'result' }]] } : {}) };
+  });
+}

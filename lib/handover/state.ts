@@ -52,6 +52,8 @@ export interface StateReader {
   readonly env: NodeJS.ProcessEnv;
   /** A variables file tofu reads (tofu.tfvars with state_passphrase); tofu reads it, we do not. @default - none */
   readonly varFile?: string;
+  /** Skip `tofu show -json` and use `tofu state pull` at once. @default false */
+  readonly pullOnly?: boolean;
 }
 
 /** What the scratch configuration is made of. */
@@ -79,7 +81,7 @@ export function scratchConfig(config: Readonly<Record<string, any>>): Record<str
 /** Decrypts and reads the state through OpenTofu (see the file comment). */
 export async function readState(input: StateInput, reader: StateReader): Promise<StackState> {
   const vars = reader.varFile ? [`-var-file=${path.resolve(reader.varFile)}`] : [];
-  const show = await inScratch(input, true, async (run, placeState) => {
+  const show = reader.pullOnly ? { problem: 'skipped (pullOnly)' } as { text?: string; problem?: string } : await inScratch(input, true, async (run, placeState) => {
     // init before the state is there: OpenTofu 1.10's init reads an existing local state without
     // its encryption configuration and fails.
     const init = await run(['init', '-input=false']);

@@ -1,0 +1,111 @@
+import { buildHandover, convertValue, dnsLabel, externalName, externalNameRule, loadCrd, mappingEntries, maskFromPaths, parseRawState, uniqueNames, validateHandover, kindTarget, StateResource } from '../../lib/handover';
+
+describe('names', () => {
+  test('GIVEN a construct path WHEN made a DNS-1123 label THEN it is lowercase with single dashes', () => {
+    expect(dnsLabel('hetzner-fsn1/vm/Control_Plane-0')).toBe('hetzner-fsn1-vm-control-plane-0');
+    expect(dnsLabel('x/["a b"]')).toBe('x-a-b');
+  });
+  test('GIVEN a long path THEN the label is cut to 63 characters with a hash, distinct inputs stay distinct', () => {
+    const a = dnsLabel(`stack/${'a'.repeat(80)}/1`);
+    const b = dnsLabel(`stack/${'a'.repeat(80)}/2`);
+    expect(a).toHaveLength(63);
+    expect(a).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+    expect(a).not.toBe(b);
+  });
+  test('GIVEN two sources that clash after cleaning THEN both get hashed names, in any order', () => {
+    const items = ['s/a_b', 's/a-b', 's/c'];
+    const names = uniqueNames(items, () => 'Kind', (s) => s);
+    expect(names.get('s/c')).toBe('s-c');
+    expect(names.get('s/a_b')).toMatch(/^s-a-b-[0-9a-f]{8}$/);
+    expect(names.get('s/a_b')).not.toBe(names.get('s/a-b'));
+    expect(uniqueNames([...items].reverse(), () => 'Kind', (s) => s).get('s/a_b')).toBe(names.get('s/a_b'));
+  });
+});
+
+describe('external names from the map', () => {
+  test('GIVEN every type with a managed resource THEN its rule is the state id, an attribute, or an import-ID template', () => {
+    const rules = [...mappingEntries().values()].filter((e) => e.kind).map((e) => [e.terraformType, externalNameRule(e).from, externalNameRule(e).detail]);
+    expect(rules.length).toBeGreaterThan(60);
+    for (const [type, from, detail] of rules) {
+      if (/^(google|azurerm)_/.test(type) && !/association$/.test(type)) expect([type, from, detail]).toEqual([type, 'attribute', 'name']);
+      else if (type === 'oci_core_network_security_group_security_rule') expect([type, from]).toEqual([type, 'template']);
+      else expect([type, from, detail]).toEqual([type, 'id', 'id']);
+    }
+  });
+  test('GIVEN an OCI security rule THEN the external name is the import ID, not the bare rule id', () => {
+    const entry = mappingEntries().get('oci_core_network_security_group_security_rule')!;
+    expect(externalName(entry, { id: 'ABCDEF', network_security_group_id: 'ocid1.networksecuritygroup.oc1..x' }, 'a')).toBe('networkSecurityGroups/ocid1.networksecuritygroup.oc1..x/securityRules/ABCDEF');
+    expect(() => externalName(entry, { id: 'ABCDEF' }, 'oci_core_network_security_group_security_rule.r')).toThrow(/oci_core_network_security_group_security_rule\.r: the state has no network_security_group_id/);
+  });
+});
+
+describe('converting to the CRD shapes', () => {
+  test('GIVEN scalars, block lists and maps THEN each takes the schema type', () => {
+    expect(convertValue('42', { type: 'number' }, false, {})).toBe(42);
+    expect(convertValue(42, { type: 'string' }, false, {})).toBe('42');
+    expect(convertValue('x', { type: 'number' }, false, {})).toBeUndefined();
+    expect(convertValue([{ ip_range: '10.0.0.0/8', x: 1 }], { type: 'object', properties: { ipRange: { type: 'string' } } }, false, {})).toEqual({ ipRange: '10.0.0.0/8' });
+    expect(convertValue([{ a: 1 }, { a: 2 }], { type: 'object', properties: { a: { type: 'number' } } }, false, {})).toBeUndefined();
+    expect(convertValue({ k: 1 }, { type: 'object', additionalProperties: { type: 'string' } }, false, {})).toEqual({ k: '1' });
+    expect(convertValue('secret', { type: 'string' }, true, {})).toBeUndefined();
+  });
+  test('GIVEN sensitive paths from a raw state THEN the mask has the shape of show -json sensitive_values', () => {
+    expect(maskFromPaths([[{ type: 'get_attr', value: 'result' }], [{ type: 'get_attr', value: 'block' }, { type: 'index', value: 1 }, { type: 'get_attr', value: 'key' }]])).toEqual({ result: true, block: [false, { key: true }] });
+    expect(maskFromPaths([[]])).toBe(true);
+  });
+  test('GIVEN a raw state with count and for_each THEN addresses carry the index and key', () => {
+    const raw = JSON.stringify({ version: 4, resources: [{ mode: 'managed', type: 'a_b', name: 'n', provider: 'provider["registry.opentofu.org/x/a"]', instances: [{ index_key: 0, attributes: { id: '1' } }, { index_key: 'k', attributes: { id: '2' } }] }, { mode: 'data', type: 'a_d', name: 'd', provider: 'x', instances: [{ attributes: {} }] }] });
+    expect(parseRawState(raw, 's').resources.map((r) => [r.address, r.index, r.provider])).toEqual([['a_b.n["k"]', 'k', 'registry.opentofu.org/x/a'], ['a_b.n[0]', 0, 'registry.opentofu.org/x/a']]);
+  });
+});
+
+describe('CRD validation', () => {
+  const entry = mappingEntries().get('hcloud_network')!;
+  const target = kindTarget(entry, 'namespaced')!;
+  const crd = loadCrd(target.crdFile, target.apiVersion);
+  const manifest = (spec: Record<string, unknown>, name = 'ok') => ({ apiVersion: target.apiVersion, kind: 'Network', metadata: { name, namespace: 'ns' }, spec: { providerConfigRef: { kind: 'ProviderConfig', name: 'p' }, ...spec } });
+  test('GIVEN a valid Observe manifest THEN there is no problem', () => {
+    expect(crd.validate(manifest({ managementPolicies: ['Observe'], forProvider: {} }))).toEqual([]);
+  });
+  test('GIVEN an unknown field THEN it is refused (additionalProperties false where the CRD is silent)', () => {
+    expect(crd.validate(manifest({ managementPolicies: ['Observe'], forProvider: { ipRangee: '10.0.0.0/8' } }))).toEqual([expect.stringMatching(/\/spec\/forProvider: must NOT have additional properties \(unknown field "ipRangee"\)/)]);
+  });
+  test('GIVEN full management without a required argument THEN the CEL rule of the CRD refuses it (also by default, which is ["*"])', () => {
+    expect(crd.validate(manifest({ forProvider: {} }))).toEqual([expect.stringMatching(/ipRange is a required parameter/), expect.stringMatching(/name is a required parameter/)]);
+    expect(crd.validate(manifest({ managementPolicies: ['*'], forProvider: { name: 'n' } }))).toEqual([expect.stringMatching(/ipRange is a required parameter/)]);
+    expect(crd.validate(manifest({ managementPolicies: ['*'], forProvider: { name: 'n', ipRange: '10.0.0.0/8' } }))).toEqual([]);
+  });
+  test('GIVEN a bad name, a wrong enum or a missing namespace THEN each is a problem', () => {
+    expect(crd.validate(manifest({ managementPolicies: ['Observe'], forProvider: {} }, 'Bad_Name'))).toEqual([expect.stringMatching(/\/metadata\/name: must match pattern/)]);
+    expect(crd.validate(manifest({ managementPolicies: ['Watch'], forProvider: {} }))).toEqual([expect.stringMatching(/managementPolicies\/0: must be equal to one of the allowed values/)]);
+    const observed = manifest({ managementPolicies: ['Observe'], forProvider: {} });
+    const { namespace: _, ...meta } = observed.metadata;
+    expect(crd.validate({ ...observed, metadata: meta })).toEqual([expect.stringMatching(/namespaced: a namespace is required/)]);
+  });
+});
+
+describe('buildHandover on a synthetic state (no tofu)', () => {
+  const r = (type: string, name: string, values: Record<string, unknown>, index?: number | string): StateResource => ({
+    address: `${type}.${name}${index === undefined ? '' : typeof index === 'number' ? `[${index}]` : `["${index}"]`}`,
+    type,
+    name,
+    ...(index !== undefined ? { index } : {}),
+    provider: 'registry.opentofu.org/x/y',
+    values,
+    sensitive: false,
+  });
+  test('GIVEN a type not in the map THEN it is listed as not adopted, with what to do', () => {
+    const h = buildHandover([r('hcloud_ssh_key', 'k', { id: '1' }), r('powerdns_record', 'a', { id: 'x' })], {}, { stack: 's', scope: 'namespaced' });
+    expect(h.adopted).toEqual([]);
+    expect(h.skipped).toEqual([
+      { address: 'hcloud_ssh_key.k', type: 'hcloud_ssh_key', reason: expect.stringMatching(/not in the Terraform → Crossplane map .*add the type there/) },
+      { address: 'powerdns_record.a', type: 'powerdns_record', reason: expect.stringMatching(/PowerDNS-Operator/) },
+    ]);
+  });
+  test('GIVEN full management needs an argument the state lacks THEN phase 2 stays observed and says why', () => {
+    const h = buildHandover([r('hcloud_network', 'n', { id: '7', name: 'net' })], {}, { stack: 's', scope: 'namespaced', namespace: 'ns' });
+    expect(h.adopted[0].phase2Policies).toEqual(['Observe', 'LateInitialize']);
+    expect(h.adopted[0].phase2Note).toMatch(/no value for ipRange/);
+    expect(validateHandover(h)).toEqual([]);
+  });
+});
