@@ -109,3 +109,53 @@ describe('buildHandover on a synthetic state (no tofu)', () => {
     expect(validateHandover(h)).toEqual([]);
   });
 });
+
+describe('sovereign handover: bad input fails before any tofu run, exit code 2', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const { runCli } = require('../../lib/cli') as typeof import('../../lib/cli');
+  const run = async (args: string[], project: string) => {
+    let err = '';
+    const e = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+    const o = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      return { code: await runCli(args, project), err };
+    } finally {
+      e.mockRestore();
+      o.mockRestore();
+    }
+  };
+  test.each([
+    [['handover', 'x', '--scope', 'global'], /--scope "global" is not a scope \(allowed: namespaced, cluster\)/],
+    [['handover', 'x', '--namespace', 'Bad_NS'], /--namespace "Bad_NS" is not a Kubernetes namespace name/],
+    [['handover', 'x', '--scope', 'cluster', '--namespace', 'a'], /--namespace applies to namespaced kinds only/],
+    [['handover'], /handover needs a stack name/],
+    [['handover', 'x', '--bogus'], /unknown option --bogus/],
+    [['handover', 'nowhere'], /stack "nowhere" has no cdktf\.out\/stacks\/nowhere\/cdk\.tf\.json: run `sovereign synth`/],
+    [['handover', '--archive', 'missing.tar.gz'], /missing\.tar\.gz: no such file/],
+  ])('GIVEN %j THEN it fails with a clear message', async (args, message) => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-handover-args-'));
+    try {
+      const result = await run(args as string[], project);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(message as RegExp);
+      expect(fs.existsSync(path.join(project, 'handover'))).toBe(false);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+  test('GIVEN a synthesized stack without state THEN it says so', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-handover-nostate-'));
+    try {
+      const dir = path.join(project, 'cdktf.out', 'stacks', 's');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: { local: { path: '../../../state/s/terraform.tfstate' } } } }));
+      const result = await run(['handover', 's'], project);
+      expect(result.code).toBe(2);
+      expect(result.err).toMatch(/stack "s" has no state at state\/s\/terraform\.tfstate: nothing to hand over \(was it applied\?\)/);
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
