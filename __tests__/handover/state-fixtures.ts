@@ -142,9 +142,17 @@ export function stateFromPlan(stackDir: string, env: NodeJS.ProcessEnv): { resou
   const plan = JSON.parse(tofu(stackDir, ['show', '-json', 'handover.tfplan'], env));
   fs.rmSync(path.join(stackDir, 'handover.tfplan'));
   const schemas = JSON.parse(tofu(stackDir, ['providers', 'schema', '-json'], env));
-  const schemaVersion = (type: string): number => {
-    for (const p of Object.values(schemas.provider_schemas as Record<string, { resource_schemas: Record<string, { version: number }> }>)) if (p.resource_schemas[type]) return p.resource_schemas[type].version;
-    return 0;
+  const resourceSchema = (type: string): { version: number; block: { attributes?: Record<string, { type: unknown }> } } | undefined => {
+    for (const p of Object.values(schemas.provider_schemas as Record<string, { resource_schemas: Record<string, any> }>)) if (p.resource_schemas[type]) return p.resource_schemas[type];
+    return undefined;
+  };
+  const schemaVersion = (type: string): number => resourceSchema(type)?.version ?? 0;
+  /** The value in the attribute's schema type (the provider's state has ids as strings where the schema says string). */
+  const typed = (type: string, attribute: string, value: unknown): unknown => {
+    const t = resourceSchema(type)?.block.attributes?.[attribute]?.type;
+    if (t === 'string' && typeof value === 'number') return String(value);
+    if (t === 'number' && typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+    return value;
   };
   const changes = new Map<string, any>((plan.resource_changes as any[]).map((c) => [c.address, c]));
   const configs = new Map<string, any>((plan.configuration.root_module.resources as any[]).map((c) => [c.address, c]));
@@ -198,7 +206,10 @@ export function stateFromPlan(stackDir: string, env: NodeJS.ProcessEnv): { resou
     const list = (unknown.firewall_ids ?? unknown.ssh_keys) as unknown;
     void list;
   };
-  for (const r of planned) resolve(r);
+  // Parents first: a subnet's id is built from its network's id.
+  const order = ['hcloud_network', 'hcloud_network_subnet'];
+  const rank = (r: PlannedResource) => (order.includes(r.type) ? order.indexOf(r.type) : order.length);
+  for (const r of [...planned].sort((a, b) => rank(a) - rank(b))) resolve(r);
   for (const r of planned) {
     const expressions = configs.get(`${r.type}.${r.name}`)?.expressions ?? {};
     for (const attribute of ['firewall_ids']) {
@@ -206,6 +217,11 @@ export function stateFromPlan(stackDir: string, env: NodeJS.ProcessEnv): { resou
       const ids = refs.filter((ref) => /\.id$/.test(ref)).map((ref) => byConfigAddress(ref.replace(/\.id$/, ''))).filter(Boolean).map((t) => Number(t!.values.id ?? (t!.values.id = hcloudId(t!, t!.values))));
       if (ids.length) r.values[attribute] = ids;
     }
+  }
+  for (const r of planned) {
+    // A load balancer attached by subnet: the provider records the subnet's network too.
+    if (r.type === 'hcloud_load_balancer_network' && (r.values.network_id === undefined || r.values.network_id === null) && typeof r.values.subnet_id === 'string') r.values.network_id = Number(r.values.subnet_id.split('-')[0]);
+    for (const [attribute, value] of Object.entries(r.values)) r.values[attribute] = typed(r.type, attribute, value);
   }
   for (const r of planned) if (r.values.id === undefined || r.values.id === null) r.values.id = hcloudId(r, r.values);
   return {

@@ -89,6 +89,9 @@ interface Candidate {
   readonly cloud: string;
 }
 
+/** Resources made from an inline block: the parent's `type.name`, the block and its index. */
+const SPLITS = new WeakMap<StateResource, { readonly parent: string; readonly block: string; readonly index: number }>();
+
 /** The state's resources plus the ones inline blocks become (rules.ts INLINE_SPLITS). */
 export function expandInlineBlocks(resources: readonly StateResource[]): StateResource[] {
   const out = [...resources];
@@ -102,7 +105,9 @@ export function expandInlineBlocks(resources: readonly StateResource[]): StateRe
         for (const [k, v] of Object.entries(block)) if (v !== null && v !== '') values[renames[k] ?? k] = v;
         for (const [child, parentAttr] of Object.entries(split.parent)) if (parent.values[parentAttr] !== undefined && parent.values[parentAttr] !== null) values[child] = parent.values[parentAttr];
         values.id = fillTemplate(split.idTemplate, { ...block, ...values }, `${parent.address}.${split.block}[${i}]`);
-        out.push({ ...parent, address: `${parent.address}.${split.block}[${i}]`, type: split.toType, values, sensitive: false, index: undefined });
+        const child: StateResource = { ...parent, address: `${parent.address}.${split.block}[${i}]`, type: split.toType, values, sensitive: false, index: parent.index };
+        SPLITS.set(child, { parent: `${parent.type}.${parent.name}`, block: split.block, index: i });
+        out.push(child);
       });
     }
   }
@@ -181,10 +186,9 @@ export function buildHandover(resources: readonly StateResource[], config: Reado
       continue;
     }
     const crd = loadCrd(target.crdFile, target.apiVersion);
-    const parentAddress = resource.address.replace(/\.[a-z_]+\[\d+\]$/, '').replace(/\[[^\]]*\]$/, '');
-    const basePath = paths.get(`${resource.type}.${resource.name}`) ?? paths.get(parentAddress.replace(/^module\..*?\.(?=[a-z0-9]+_)/, ''));
-    const splitSuffix = /\.([a-z_]+)\[(\d+)\]$/.exec(resource.address);
-    candidates.push({ resource, constructPath: basePath && splitSuffix ? `${basePath}/${splitSuffix[1]}-${splitSuffix[2]}` : basePath, entry, target, crd, cloud });
+    const split = SPLITS.get(resource);
+    const basePath = paths.get(split ? split.parent : `${resource.type}.${resource.name}`);
+    candidates.push({ resource, constructPath: basePath && split ? `${basePath}/${split.block}-${split.index}` : basePath, entry, target, crd, cloud });
   }
 
   const names = uniqueNames(

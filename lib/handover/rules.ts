@@ -10,8 +10,8 @@
  */
 export const NEVER_COPY_ATTRIBUTES: ReadonlySet<string> = new Set(['user_data', 'user_data_base64', 'custom_data', 'metadata_startup_script']);
 
-/** Keys of map attributes never copied (GCP `metadata["user-data"]`). */
-export const NEVER_COPY_MAP_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['metadata', new Set(['user-data', 'startup-script', 'user-data-encoding'])]]);
+/** Keys of map attributes never copied (GCP `metadata["user-data"]`, OCI `metadata["user_data"]`). */
+export const NEVER_COPY_MAP_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new Map([['metadata', new Set(['user-data', 'user_data', 'startup-script', 'user-data-encoding'])]]);
 
 /**
  * Import IDs that differ from the state `id` (mapping.json `caveat2` of
