@@ -7,7 +7,7 @@ import { runCli } from '../../lib/cli';
 import { readState } from '../../lib/handover';
 import { hashTree } from '../support/synth';
 import { itWithTool, PROJECT_DIR, TOFU } from '../support/tools';
-import { MOTO_SERVER, S3_ENV, startMoto } from '../state/support';
+import { MOTO_SERVER, S3_ENV, startMoto } from '../support/state-project';
 import { independentProblems, readManifests } from './support';
 import { AZURE_SUBSCRIPTION, GCP_PROJECT, PASSPHRASE, providerSources, pushState, stateDocument, stateFromConfig, stateFromPlan } from './state-fixtures';
 
