@@ -71,6 +71,15 @@ beforeAll(() => {
     ],
     { 'huaweicloud_vpc_subnet.subnet': 'huaweicloud-eu-west-101/vm/subnet' },
   );
+  stack(
+    'dns',
+    { powerdns: 'registry.opentofu.org/mmianl/powerdns' },
+    [
+      { type: 'powerdns_zone', name: 'zone', values: { id: 'sovereign.example.', name: 'sovereign.example.', kind: 'Native' } },
+      { type: 'powerdns_record', name: 'app', values: { id: 'app.sovereign.example.:::LUA', zone: 'sovereign.example.', name: 'app.sovereign.example.', type: 'LUA', ttl: 30, records: ['A "ifportup(443, {\'198.51.100.10\'})"'] } },
+    ],
+    {},
+  );
 }, 120_000);
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
@@ -104,6 +113,18 @@ describe('Huawei and OCI stacks (synthetic states; the map covers their types)',
     expect(servers[0].doc.spec.deletionPolicy).toBe('Orphan');
     expect(servers[0].doc.spec.forProvider.metadata).toEqual({ ssh_authorized_keys: 'ssh-ed25519 AAAA test' }); // user_data never copied
     expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toMatch(/\*\*oci\*\*: the provider ships with the management-policies feature switched off/);
+  }, 120_000);
+
+  itTofu('GIVEN the dns stack (PowerDNS only) THEN nothing is adopted, the README says what to do, and the stack is not marked', async () => {
+    expect(await handover('dns')).toBe(0);
+    const dir = path.join(project, 'out', 'dns');
+    expect(readManifests(dir).filter((m) => m.file.startsWith('phase-'))).toEqual([
+      { file: 'phase-1/kustomization.yaml', doc: { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [] } },
+      { file: 'phase-2/kustomization.yaml', doc: { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [] } },
+    ]);
+    expect(fs.readFileSync(path.join(dir, 'README.md'), 'utf8')).toMatch(/`powerdns_record` \| 1 \| as powerdns_zone; PowerDNS-Operator[\s\S]*`powerdns_zone` \| 1 \| no Crossplane PowerDNS provider found/);
+    expect(fs.existsSync(path.join(project, 'state', 'dns', 'HANDED-OVER.json'))).toBe(false);
+    expect(fs.existsSync(path.join(project, 'state', 'oci-eu-frankfurt-1', 'HANDED-OVER.json'))).toBe(true);
   }, 120_000);
 
   itTofu('GIVEN a Huawei state THEN VPC kinds validate, ELB is listed as not adoptable, and the token is a Secret template', async () => {

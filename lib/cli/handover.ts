@@ -25,7 +25,7 @@ export async function handoverCommand(args: readonly string[], projectDir: strin
   if (namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(namespace)) throw new UsageError(`--namespace "${namespace}" is not a Kubernetes namespace name (allowed: lowercase letters, digits and inner dashes, at most 63)`);
 
   const defaultVarFile = path.join(projectDir, TFVARS_FILE);
-  const varFile = parsed.values['--var-file'] ?? (!env.TF_VAR_state_passphrase && fs.existsSync(defaultVarFile) ? defaultVarFile : undefined);
+  const varFile = parsed.values['--var-file'] ? path.resolve(projectDir, parsed.values['--var-file']) : (!env.TF_VAR_state_passphrase && fs.existsSync(defaultVarFile) ? defaultVarFile : undefined);
   const archive = parsed.values['--archive'] ? await readArchive(parsed.values['--archive'], parsed, projectDir, env) : undefined;
   const hasKeys = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
   const result = await runHandover({

@@ -31,7 +31,7 @@ export interface HandoverRunOptions {
   readonly keys?: AccessKeys;
   /** @default - the system clock (only the mark carries a time) */
   readonly now?: () => Date;
-  /** Write the HANDED-OVER.json mark. @default true */
+  /** Write the HANDED-OVER.json mark (never when nothing was adopted). @default true */
   readonly mark?: boolean;
 }
 
@@ -91,8 +91,9 @@ export async function runHandover(options: HandoverRunOptions): Promise<Handover
   const rendered = renderHandover(handover);
   const dir = path.resolve(projectDir, options.output ?? 'handover', stack);
   writeTree(dir, rendered);
+  // A stack with nothing adopted (the dns stack: PowerDNS only) stays OpenTofu's: no mark.
   const markerFile =
-    options.mark === false
+    options.mark === false || handover.adopted.length === 0
       ? undefined
       : writeHandoverMarker(projectDir, {
           stack,
