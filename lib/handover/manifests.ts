@@ -166,6 +166,11 @@ function providerConfigGroup(entry: MappingEntry, mrGroup: string): string {
 
 const IDENTIFYING = ['id', 'name', 'self_link', 'arn'];
 
+/** The shell command that prints a sensitive attribute from the state (run in the stack directory, passphrase set). */
+export function readCommand(address: string, attribute: string): string {
+  return `tofu show -json | jq -r '.values.root_module.resources[] | select(.address == "${address.replace(/"/g, '\\"')}") | .values.${attribute}'`;
+}
+
 /** Builds the whole hand-over of one stack (see the file comment). */
 export function buildHandover(resources: readonly StateResource[], config: Readonly<Record<string, any>>, options: HandoverOptions): Handover {
   const { stack, scope } = options;
@@ -258,7 +263,7 @@ export function buildHandover(resources: readonly StateResource[], config: Reado
         resolveRef,
         namespace,
         secretName,
-        onSecret: (attribute) => (secretKeys[attribute] = `the "${attribute}" argument of ${c.resource.address} (sensitive; read it with tofu show -json in the stack directory)`),
+        onSecret: (attribute) => (secretKeys[attribute] = readCommand(c.resource.address, attribute)),
         onDropped: (attribute) => dropped.push(attribute),
       }, true) ?? {};
     if (Object.keys(secretKeys).length) {
@@ -298,7 +303,7 @@ export function buildHandover(resources: readonly StateResource[], config: Reado
     secrets.set(secretName, {
       name: secretName,
       namespace: namespace ?? CLUSTER_SECRET_NAMESPACE,
-      keys: { result: `the "result" of ${resource.address} (sensitive; read it with tofu show -json in the stack directory)` },
+      keys: { result: readCommand(resource.address, 'result') },
       purpose: `the value of ${resource.address}${/token/.test(resource.address) ? ' (the K3s token)' : ''}, which only the state holds`,
     });
   }
