@@ -159,3 +159,24 @@ describe('sovereign handover: bad input fails before any tofu run, exit code 2',
     }
   });
 });
+
+describe('the handed-over mark', () => {
+  const fs = require('fs') as typeof import('fs');
+  const os = require('os') as typeof import('os');
+  const path = require('path') as typeof import('path');
+  const { assertNotArchived } = require('../../lib/archive') as typeof import('../../lib/archive');
+  const { writeHandoverMarker, readHandoverMarker } = require('../../lib/handover') as typeof import('../../lib/handover');
+  test('GIVEN a handed-over stack THEN plan-like callers are refused, archive-state (allowHandedOver) and --force are not', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-handover-mark-'));
+    try {
+      expect(() => assertNotArchived(project, 'hetzner-fsn1')).not.toThrow();
+      writeHandoverMarker(project, { stack: 'hetzner-fsn1', handedOverAt: '2026-01-01T00:00:00.000Z', output: 'handover/hetzner-fsn1', source: 'live', adopted: 16, skipped: 1 });
+      expect(readHandoverMarker(project, 'hetzner-fsn1')).toMatchObject({ adopted: 16 });
+      expect(() => assertNotArchived(project, 'hetzner-fsn1')).toThrow(/stack "hetzner-fsn1" was handed over to Crossplane \(state\/hetzner-fsn1\/HANDED-OVER\.json\)/);
+      expect(() => assertNotArchived(project, 'hetzner-fsn1', { allowHandedOver: true })).not.toThrow();
+      expect(() => assertNotArchived(project, 'hetzner-fsn1', { force: true })).not.toThrow();
+    } finally {
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
