@@ -5,7 +5,7 @@
  * converted to the schema's type). Sensitive values are never copied; where the CRD offers a
  * `…SecretRef` for an argument the state holds, a reference to a Secret is written instead.
  */
-import { SchemaNode } from './crd';
+import { REFERENCE_DESCRIPTION, SchemaNode } from './crd';
 import { SensitiveMask } from './state';
 import { NEVER_COPY_ATTRIBUTES, NEVER_COPY_MAP_KEYS } from './rules';
 
@@ -31,10 +31,13 @@ export interface ConvertContext {
   readonly onDropped?: (attribute: string) => void;
 }
 
-const REFERENCE_DESCRIPTION = /References? to (?:an? )?([A-Za-z0-9]+) in ([a-z0-9]+) to populate/;
-
-/** The kind and API group prefix a `…Ref`/`…Refs` field points to, read from its description. */
+/**
+ * The kind and API group prefix a `…Ref`/`…Refs` field points to: the catalogue's
+ * `x-sovereign-reference`, else (an original CRD schema) read from its description.
+ */
 export function referenceTarget(schema: SchemaNode | undefined): { kind: string; group: string } | undefined {
+  const known = schema?.['x-sovereign-reference'] as { kind: string; group: string } | undefined;
+  if (known) return { kind: known.kind, group: known.group };
   const match = REFERENCE_DESCRIPTION.exec(schema?.description ?? '');
   return match ? { kind: match[1], group: match[2] } : undefined;
 }

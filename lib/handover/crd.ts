@@ -1,6 +1,8 @@
 /**
- * The providers' CRDs (`lib/handover/crossplane/crds/`, unchanged from each provider's
- * `package/crds/`) as validators and as the schema that decides which `forProvider` fields exist.
+ * The providers' CRDs as validators and as the schema that decides which `forProvider` fields exist.
+ * At run time they come from the generated catalogue (`lib/handover/catalogue/`, see
+ * scripts/generate-crossplane-catalogue.ts); the same validator can be built from an original CRD
+ * file of `../shared/crossplane/crds/` (`loadCrdFile`), which the generator and the tests do.
  *
  * Validation is JSON Schema validation of the served version's `openAPIV3Schema` with ajv (a
  * dependency already), made as strict as a Kubernetes API server with `--validate=strict`:
@@ -15,10 +17,9 @@
  * - `format: int64` must be an integer.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
-import { CROSSPLANE_DIR } from './mapping';
+import { catalogueCrd } from './mapping';
 import { HandoverError } from './errors';
 
 /** A JSON Schema node as CRDs write it (OpenAPI v3 subset). */
@@ -88,7 +89,7 @@ function validatorFactory(): Ajv {
 export function strictSchema(node: SchemaNode, isRoot = false): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key.startsWith('x-kubernetes-')) continue;
+    if (key.startsWith('x-')) continue; // x-kubernetes-* (Kubernetes) and x-sovereign-* (the catalogue)
     if (key === 'properties') {
       const props: Record<string, unknown> = {};
       for (const [name, child] of Object.entries(value as Record<string, SchemaNode>)) {
@@ -130,33 +131,47 @@ function describe(errors: readonly ErrorObject[] | null | undefined): string[] {
   });
 }
 
-const versions = new Map<string, CrdVersion>();
+/** What a `…Ref`/`…Refs` field's description says it references (Upjet's wording). */
+export const REFERENCE_DESCRIPTION = /References? to (?:an? )?([A-Za-z0-9]+) in ([a-z0-9]+) to populate/;
 
-/**
- * The CRD in `crdFile` (relative to the crossplane data folder) at the version of `apiVersion`;
- * throws HandoverError when the file has no served version by that name.
- */
-export function loadCrd(crdFile: string, apiVersion: string): CrdVersion {
-  const cacheKey = `${crdFile}@${apiVersion}`;
-  const cached = versions.get(cacheKey);
-  if (cached) return cached;
-  const file = path.join(CROSSPLANE_DIR, crdFile);
-  const docs = parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS() as Record<string, any>).filter(Boolean);
+/** A CustomResourceDefinition document as far as this module reads it. */
+export interface CrdDocument {
+  readonly kind: string;
+  readonly spec: {
+    readonly group: string;
+    readonly scope: string;
+    readonly names: { readonly kind: string };
+    readonly versions: ReadonlyArray<{ readonly name: string; readonly served: boolean; readonly schema: { readonly openAPIV3Schema: SchemaNode } }>;
+  };
+}
+
+/** The CustomResourceDefinition in a CRD YAML file; `label` names the file in errors. */
+export function readCrdDocument(file: string, label: string = file): CrdDocument {
+  const docs = parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS() as CrdDocument).filter(Boolean);
   const crd = docs.find((d) => d.kind === 'CustomResourceDefinition');
-  if (!crd) throw new HandoverError(`${crdFile}: no CustomResourceDefinition in the file`);
+  if (!crd) throw new HandoverError(`${label}: no CustomResourceDefinition in the file`);
+  return crd;
+}
+
+/** The served version of `crd` that `apiVersion` names; throws when the group differs or it is not served. */
+export function servedVersion(crd: CrdDocument, apiVersion: string, label: string): CrdDocument['spec']['versions'][number] {
   const [group, version] = apiVersion.split('/');
-  if (crd.spec.group !== group) throw new HandoverError(`${crdFile}: CRD group is ${crd.spec.group}, the map says ${group}`);
-  const served = (crd.spec.versions as Array<Record<string, any>>).find((v) => v.name === version && v.served);
-  if (!served) throw new HandoverError(`${crdFile}: no served version ${version} (served: ${(crd.spec.versions as Array<{ name: string; served: boolean }>).filter((v) => v.served).map((v) => v.name).join(', ')})`);
-  const root = served.schema.openAPIV3Schema as SchemaNode;
+  if (crd.spec.group !== group) throw new HandoverError(`${label}: CRD group is ${crd.spec.group}, the map says ${group}`);
+  const served = crd.spec.versions.find((v) => v.name === version && v.served);
+  if (!served) throw new HandoverError(`${label}: no served version ${version} (served: ${crd.spec.versions.filter((v) => v.served).map((v) => v.name).join(', ')})`);
+  return served;
+}
+
+/** A validator for `root` (a served version's openAPIV3Schema) of `kind` at `apiVersion`. */
+export function crdVersion(apiVersion: string, kind: string, namespaced: boolean, root: SchemaNode): CrdVersion {
+  const [group, version] = apiVersion.split('/');
   const spec = root.properties?.spec as SchemaNode;
-  const kind = crd.spec.names.kind as string;
   const compiled: ValidateFunction = validatorFactory().compile(strictSchema(root, true));
   const entry: CrdVersion = {
     group,
     version,
     kind,
-    namespaced: crd.spec.scope === 'Namespaced',
+    namespaced,
     forProvider: (spec.properties?.forProvider ?? {}) as SchemaNode,
     spec,
     validate(manifest: unknown): string[] {
@@ -171,6 +186,33 @@ export function loadCrd(crdFile: string, apiVersion: string): CrdVersion {
       return problems;
     },
   };
+  return entry;
+}
+
+const versions = new Map<string, CrdVersion>();
+
+/**
+ * The CRD that the map names `crdFile` (a file of `../shared/crossplane/`), at the version of
+ * `apiVersion`, from the generated catalogue; throws HandoverError when the catalogue lacks it.
+ */
+export function loadCrd(crdFile: string, apiVersion: string): CrdVersion {
+  const cacheKey = `${crdFile}@${apiVersion}`;
+  const cached = versions.get(cacheKey);
+  if (cached) return cached;
+  const crd = catalogueCrd(crdFile);
+  if (!crd) throw new HandoverError(`${crdFile}: not in the catalogue lib/handover/catalogue/ (regenerate it: npm run handover:generate)`);
+  const [group, version] = apiVersion.split('/');
+  if (crd.group !== group) throw new HandoverError(`${crdFile}: CRD group is ${crd.group}, the map says ${group}`);
+  const root = crd.versions[version];
+  if (!root) throw new HandoverError(`${crdFile}: version ${version} is not in the catalogue (has: ${Object.keys(crd.versions).join(', ')})`);
+  const entry = crdVersion(apiVersion, crd.kind, crd.scope === 'Namespaced', root);
   versions.set(cacheKey, entry);
   return entry;
+}
+
+/** The same validator built from an original CRD file (e.g. in `../shared/crossplane/crds/`), with the full schema. */
+export function loadCrdFile(file: string, apiVersion: string): CrdVersion {
+  const crd = readCrdDocument(file);
+  const served = servedVersion(crd, apiVersion, file);
+  return crdVersion(apiVersion, crd.spec.names.kind, crd.spec.scope === 'Namespaced', served.schema.openAPIV3Schema);
 }

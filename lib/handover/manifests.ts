@@ -181,7 +181,7 @@ export function buildHandover(resources: readonly StateResource[], config: Reado
   for (const resource of expandInlineBlocks(resources)) {
     const entry = mappingFor(resource.type);
     if (!entry) {
-      skipped.push({ address: resource.address, type: resource.type, reason: 'not in the Terraform → Crossplane map (lib/handover/crossplane/mapping.json): add the type there to adopt it' });
+      skipped.push({ address: resource.address, type: resource.type, reason: 'not in the Terraform → Crossplane map (../shared/crossplane/mapping.json, via lib/handover/catalogue/): add the type there and run npm run handover:generate to adopt it' });
       continue;
     }
     const target = kindTarget(entry, scope);

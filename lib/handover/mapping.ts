@@ -1,14 +1,16 @@
 /**
- * The Terraform → Crossplane map (`lib/handover/crossplane/mapping.json`, copied unchanged from the
- * project's research in `shared/crossplane/`) and the chosen providers (`providers.json`). Every
+ * The Terraform → Crossplane map and the chosen providers, read from the generated catalogue
+ * (`lib/handover/catalogue/<cloud>.json`, made by scripts/generate-crossplane-catalogue.ts from the
+ * project's research data `../shared/crossplane/mapping.json`, `providers.json` and `crds/`). Every
  * decision the hand-over makes per resource type starts here, so a type added to the map (Huawei,
  * OCI) is handled without code changes.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { SchemaNode } from './crd';
 
-/** Where the map, the providers and the CRDs live. */
-export const CROSSPLANE_DIR = path.join(__dirname, 'crossplane');
+/** Where the generated catalogue lives (one JSON file per cloud). */
+export const CATALOGUE_DIR = path.join(__dirname, 'catalogue');
 
 /** One row of mapping.json. */
 export interface MappingEntry {
@@ -51,19 +53,48 @@ export interface KindTarget {
   readonly apiVersion: string;
   readonly kind: string;
   readonly namespaced: boolean;
-  /** CRD file relative to CROSSPLANE_DIR. */
+  /** The CRD's file in `../shared/crossplane/` (the catalogue's key for it). */
   readonly crdFile: string;
 }
 
-let cache: { readonly entries: ReadonlyMap<string, MappingEntry>; readonly providers: readonly ProviderEntry[] } | undefined;
+/** One CRD in the catalogue: the versions the map uses, each the reduced `openAPIV3Schema`. */
+export interface CatalogueCrd {
+  readonly group: string;
+  readonly kind: string;
+  /** `Namespaced` or `Cluster`. */
+  readonly scope: string;
+  readonly versions: Readonly<Record<string, SchemaNode>>;
+}
+
+/** One file of the catalogue. */
+interface CatalogueFile {
+  readonly generated: string;
+  readonly cloud: string;
+  readonly provider: ProviderEntry;
+  readonly mapping: readonly MappingEntry[];
+  readonly crds: Readonly<Record<string, CatalogueCrd>>;
+}
+
+let cache:
+  | { readonly entries: ReadonlyMap<string, MappingEntry>; readonly providers: readonly ProviderEntry[]; readonly crds: ReadonlyMap<string, CatalogueCrd> }
+  | undefined;
 
 function load(): NonNullable<typeof cache> {
   if (!cache) {
-    const entries = JSON.parse(fs.readFileSync(path.join(CROSSPLANE_DIR, 'mapping.json'), 'utf8')) as MappingEntry[];
-    const providers = JSON.parse(fs.readFileSync(path.join(CROSSPLANE_DIR, 'providers.json'), 'utf8')) as ProviderEntry[];
-    cache = { entries: new Map(entries.map((e) => [e.terraformType, e])), providers };
+    const files = fs.readdirSync(CATALOGUE_DIR).filter((f) => f.endsWith('.json')).sort();
+    const docs = files.map((f) => JSON.parse(fs.readFileSync(path.join(CATALOGUE_DIR, f), 'utf8')) as CatalogueFile);
+    cache = {
+      entries: new Map(docs.flatMap((d) => d.mapping).map((e) => [e.terraformType, e])),
+      providers: docs.map((d) => d.provider),
+      crds: new Map(docs.flatMap((d) => Object.entries(d.crds))),
+    };
   }
   return cache;
+}
+
+/** The catalogue's CRD for the map's `crdFile`, or undefined. */
+export function catalogueCrd(crdFile: string): CatalogueCrd | undefined {
+  return load().crds.get(crdFile);
 }
 
 /** Every entry of the map, by Terraform type. */

@@ -1,5 +1,5 @@
 /**
- * What the map (`crossplane/mapping.json`) states in prose, as rules the code applies. Each rule
+ * What the map (`../shared/crossplane/mapping.json`, via the catalogue) states in prose, as rules the code applies. Each rule
  * names the map's fact it encodes; a type not listed here follows the map alone.
  */
 
