@@ -20,21 +20,10 @@ import * as fs from 'fs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
 import { catalogueCrd } from './mapping';
+import { SchemaNode } from './schema';
 import { HandoverError } from './errors';
 
-/** A JSON Schema node as CRDs write it (OpenAPI v3 subset). */
-export interface SchemaNode {
-  readonly type?: string;
-  readonly description?: string;
-  readonly properties?: Readonly<Record<string, SchemaNode>>;
-  readonly additionalProperties?: SchemaNode | boolean;
-  readonly items?: SchemaNode;
-  readonly required?: readonly string[];
-  readonly enum?: readonly unknown[];
-  readonly format?: string;
-  readonly 'x-kubernetes-validations'?: readonly { readonly rule: string; readonly message?: string }[];
-  readonly [key: string]: unknown;
-}
+export type { SchemaNode };
 
 /** One version of one CRD, ready to validate against. */
 export interface CrdVersion {

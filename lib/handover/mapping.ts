@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { SchemaNode } from './crd';
+import type { SchemaNode } from './schema';
 
 /** Where the generated catalogue lives (one JSON file per cloud). */
 export const CATALOGUE_DIR = path.join(__dirname, 'catalogue');
