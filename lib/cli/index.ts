@@ -36,6 +36,12 @@ Commands:
                          and verify every hash, then mark the stack archived (docs/STATE.md)
   restore-state <archive.tar.gz | s3://bucket/key> [--stack NAME] [--output DIR] [--force]
                          verify an archive completely, then restore its state and configuration
+  handover <stack> [--archive FILE|s3://bucket/key] [--output DIR] [--namespace NS | --scope cluster]
+           [--tofu PATH] [--var-file F] [--endpoint URL] [--region R] [--path-style] [--no-mark] [--json]
+                         Crossplane manifests that adopt the stack's cloud resources: phase-1 (Observe),
+                         phase-2 (full management), Secret templates and a README under DIR/<stack>/
+                         (default handover/); every manifest validated against the providers' CRDs;
+                         marks the stack handed over (docs/HANDOVER.md)
   doctor [--json]        what is installed, what is missing, and how to get it (exit 3 if missing)
   help                   show this text
 
@@ -102,6 +108,9 @@ export async function runCli(argv: readonly string[], projectDir: string = proce
       case 'restore-state':
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         return await (require('./restore-state') as typeof import('./restore-state')).restoreStateCommand(rest, projectDir, process.env);
+      case 'handover':
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        return await (require('./handover') as typeof import('./handover')).handoverCommand(rest, projectDir, process.env);
       case undefined:
       case 'help':
       case '--help':
