@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
+import { addressPlanProblems, PoolInput, serverNameProblems } from './address-limits';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { locateInputFile, readInputFile } from './input-file';
@@ -197,6 +198,12 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     } else if (types.tooSmall.test(pool.instanceType)) {
       errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is too small for a K3s node (2 GB of memory or more)`, `e.g. ${types.example}`));
     }
+  }
+  const poolInputs: PoolInput[] = pools.map(({ raw: pool, at }) => ({ name: pool.name as string, count: pool.count, at, named: at !== '/controlPlane' || raw.controlPlane.name !== undefined }));
+  errors.push(...serverNameProblems(file, name, poolInputs));
+  if (subnet) {
+    const subnetAt = raw.network.subnetCidr !== undefined ? '/network/subnetCidr' : '/network/cidr';
+    errors.push(...addressPlanProblems(file, provider, regionZones?.length ?? 1, subnet, subnetAt, poolInputs));
   }
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
