@@ -40,7 +40,7 @@ describe('readInputFile: what is at the path', () => {
     execFileSync('mkfifo', [path.join(project, 'fifo.json')]);
     const started = Date.now();
     expect(problems('fifo.json')).toEqual(['fifo.json: is a named pipe (FIFO), not a regular file (allowed: a regular JSON file)']);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('GIVEN a character device (/dev/zero) WHEN read THEN refused before reading', () => {
@@ -67,7 +67,7 @@ describe('readInputFile: what is at the path', () => {
     fs.writeFileSync(path.join(project, 'big.json'), Buffer.alloc(5 * 1024 * 1024, 0x5b)); // 5 MB of "["
     const started = Date.now();
     expect(problems('big.json')).toEqual([`big.json: is larger than ${MAX_INPUT_BYTES} bytes (5242880 bytes) (allowed: an input file of at most ${MAX_INPUT_BYTES} bytes (1 MiB))`]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 

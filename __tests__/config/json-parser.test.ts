@@ -54,7 +54,7 @@ describe('parseStrictJson: what JSON.parse lets through', () => {
     const error = syntaxError(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
     expect(error.problem).toBe(`nested deeper than ${MAX_JSON_DEPTH} levels`);
     expect(error.pointer).toBe('/a'.repeat(MAX_JSON_DEPTH));
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000);
     expect(syntaxError('['.repeat(100_000)).problem).toMatch(/nested deeper/);
   });
 

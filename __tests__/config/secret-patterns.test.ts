@@ -1,4 +1,5 @@
 import { findSecret, SECRET_PATTERNS } from '../../lib/config/secret-patterns';
+import { stringProblem } from '../../lib/config/string-rules';
 
 // Made-up credentials of the real shapes (none of them is valid anywhere).
 const HETZNER_TOKEN = 'jEheVytlAoFl7F8MqUQ7jAo2hOXASztX6mA1k9Ya3RQ8pRxnDgoZJcTfWbN2KdLs';
@@ -65,5 +66,23 @@ describe('findSecret: what must not be mistaken for a credential', () => {
     ['camel-case words of 40 letters', 'ThisIsAVeryLongCamelCaseIdentifierNameXY'],
   ])('GIVEN %s WHEN scanned THEN nothing is found', (_name, text) => {
     expect(findSecret(text)).toBeUndefined();
+  });
+});
+
+describe('stringProblem never hangs: every rule is linear in the length of the string', () => {
+  const N = 1_000_000;
+  test.each([
+    ['letters', 'a'.repeat(N)],
+    ['repeated credential words', 'password'.repeat(N / 8)],
+    ['scheme-like runs', 'a://'.repeat(N / 4)],
+    ['colons after a scheme', `https://${'a:'.repeat(N / 2)}`],
+    ['JWT prefixes', 'eyJ'.repeat(N / 3)],
+    ['PEM-like words', `-----BEGIN ${'A '.repeat(N / 2)}`],
+    ['parameters without a credential', '&a='.repeat(N / 3)],
+    ['base64', 'Ab3+'.repeat(N / 4)],
+  ])('GIVEN 1 MB of %s WHEN checked THEN it returns (a quadratic rule would take hours)', (_name, text) => {
+    const started = Date.now();
+    stringProblem(text);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -1,4 +1,6 @@
+import { parseEnvironment } from '../../lib/config/load-environments';
 import { inputStringProblems, stringProblem } from '../../lib/config/string-rules';
+import { problemsOf } from '../support/config';
 
 describe('stringProblem: OpenTofu template sequences', () => {
   test.each(['ops ${nonsensitive(var.hcloud_token)}', '${file("/etc/passwd")}', '%{ if true }x%{ endif }', 'a$${b}', 'x%%{y}'])('GIVEN %j WHEN checked THEN refused', (text) => {
@@ -67,5 +69,13 @@ describe('inputStringProblems: every string of a document, keys included', () =>
     let deep: unknown = 'x${y}';
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(inputStringProblems('f.json', deep)).toHaveLength(1);
+  });
+});
+
+describe('many problems in one file', () => {
+  test('GIVEN 100,000 wrong items WHEN parsed THEN 50 are listed and the rest counted', () => {
+    const errors = problemsOf(() => parseEnvironment('f.json', 'hetzner-fsn1', JSON.stringify({ adminCidrs: Array.from({ length: 100_000 }, () => 'a\u0085') })));
+    expect(errors).toHaveLength(51);
+    expect(errors[50].message).toBe('f.json: and 99950 more problems not listed (allowed: fix the ones above first)');
   });
 });

@@ -55,11 +55,20 @@ function cachedValidator(schema: object): ValidateFunction {
 export function parseValidatedDocument<T>(file: string, text: string, validate: ValidateFunction): T {
   const document = parseJson(file, text);
   const stringErrors = inputStringProblems(file, document);
-  if (stringErrors.length > 0) throw new ConfigErrors(stringErrors);
+  if (stringErrors.length > 0) throw new ConfigErrors(capped(file, stringErrors));
   if (!validate(document)) {
-    throw new ConfigErrors(schemaErrors(file, validate.errors ?? []));
+    throw new ConfigErrors(capped(file, schemaErrors(file, validate.errors ?? [])));
   }
   return document as T;
+}
+
+/** Most problems reported for one file: a 1 MiB array of wrong items would otherwise print 500,000 lines. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function capped(file: string, errors: ConfigError[]): ConfigError[] {
+  if (errors.length <= MAX_PROBLEMS_PER_FILE) return errors;
+  const rest = errors.length - MAX_PROBLEMS_PER_FILE;
+  return [...errors.slice(0, MAX_PROBLEMS_PER_FILE), new ConfigError(file, '', `and ${rest} more problem${rest === 1 ? '' : 's'} not listed`, 'fix the ones above first')];
 }
 
 export function parseJson(file: string, text: string): unknown {
