@@ -64,6 +64,7 @@ describe('findSecret: what must not be mistaken for a credential', () => {
     ['a health check expectation', 'status: ok'],
     ['the word token in a label', 'token-rotation'],
     ['camel-case words of 40 letters', 'ThisIsAVeryLongCamelCaseIdentifierNameXY'],
+    ['a random base64url identifier with a 40-character run between - and _', 'kX9-Zr8vN4tB7wY1mC6pD3sF0gH5jK8lQ2xR7eT4uI9o_qL2'],
   ])('GIVEN %s WHEN scanned THEN nothing is found', (_name, text) => {
     expect(findSecret(text)).toBeUndefined();
   });

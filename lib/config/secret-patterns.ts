@@ -39,10 +39,11 @@ export function shannonEntropy(text: string): number {
 export const SECRET_PATTERNS: readonly SecretPattern[] = [
   { name: 'a PEM private key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
   { name: 'an AWS access key id', pattern: /(?<![A-Za-z0-9])(AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Za-z0-9])/ },
-  // 40 base64 characters on their own (also a Huawei Cloud secret key); longer runs (SSH key bodies) do not match.
-  { name: 'an AWS secret access key', pattern: /(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])/g, accept: randomLooking(4.2) },
+  // 40 base64 characters on their own (also a Huawei Cloud secret key); longer runs of base64 or
+  // base64url (SSH key bodies, random identifiers) do not match.
+  { name: 'an AWS secret access key', pattern: /(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=_-])/g, accept: randomLooking(4.2) },
   // Hetzner Cloud API tokens: 64 letters and digits.
-  { name: 'a Hetzner Cloud API token', pattern: /(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])/g, accept: randomLooking(4.5) },
+  { name: 'a Hetzner Cloud API token', pattern: /(?<![A-Za-z0-9_-])[A-Za-z0-9]{64}(?![A-Za-z0-9_-])/g, accept: randomLooking(4.5) },
   { name: 'a GitHub token', pattern: /(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
   { name: 'a GitLab token', pattern: /(?<![A-Za-z0-9_-])(glpat|gldt|glrt|glptt|glft|glsoat|glcbt)-[A-Za-z0-9_-]{20,}/ },
   { name: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abposre]-[A-Za-z0-9-]{10,}/ },
