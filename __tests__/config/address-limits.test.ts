@@ -1,6 +1,8 @@
 import { addressPlanProblems, maxPoolCount, MAX_SERVERS_PER_POOL_BLOCK } from '../../lib/config/address-limits';
 import { parseCidr } from '../../lib/config/cidr';
 import { planAddresses } from '../../constructs/provider-vm/address-plan';
+import { problemsOf } from '../support/config';
+import { buildRegionStack, environmentWith } from '../support/region';
 
 /** The config layer's verdict and the address plan's must agree: accepted input never throws there. */
 describe('addressPlanProblems agrees with planAddresses', () => {
@@ -35,5 +37,33 @@ describe('the documented maximum per pool', () => {
     const [problem] = addressPlanProblems('f.json', 'aws', 3, subnet, '/network/subnetCidr', [{ name: 'a', count: 67, at: '/controlPlane', named: false }]);
     expect(problem.pointer).toBe('/controlPlane/count');
     expect(problem.message).toMatch(/at most 66 fit in its address block \(22 per zone, 3 zones\)/);
+  });
+});
+
+describe('AWS zone subnets (one subnet of network.subnetCidr size per zone)', () => {
+  const networks: Array<[string, string | undefined]> = [
+    ['10.30.0.0/16', '10.30.1.0/24'],
+    ['10.30.0.0/16', '10.30.255.0/24'],
+    ['10.30.0.0/24', undefined],
+    ['10.30.0.0/24', '10.30.0.0/26'],
+    ['10.30.0.0/24', '10.30.0.128/26'],
+    ['10.30.0.0/23', undefined],
+    ['10.30.0.0/22', '10.30.0.0/24'],
+  ];
+  test.each(networks)('GIVEN network %s and subnet %s WHEN loaded and built THEN refused by the config layer exactly when the AWS platform cannot place the zones', (cidr, subnetCidr) => {
+    const network = subnetCidr ? { cidr, subnetCidr } : { cidr };
+    const problems = problemsOf(() => environmentWith('aws-eu-central-1', { network, controlPlane: { count: 1, instanceType: 't3.large' }, agentPools: [] }));
+    let built = true;
+    if (problems.length === 0) {
+      try {
+        buildRegionStack(environmentWith('aws-eu-central-1', { network, controlPlane: { count: 1, instanceType: 't3.large' }, agentPools: [] }));
+      } catch {
+        built = false;
+      }
+    }
+    // What the config layer accepts, the AWS platform builds; what it refuses names the zone subnets.
+    expect(built).toBe(true);
+    if (problems.length > 0) expect(problems.map((e) => e.message).join('\n')).toMatch(/3 zone subnets of \/\d+ starting at .* do not fit in network/);
+    expect(problems.length > 0).toBe(['10.30.1.0/24', '10.30.0.0/26'].includes(subnetCidr ?? '') || cidr === '10.30.0.0/22' ? false : true);
   });
 });

@@ -67,6 +67,27 @@ export function addressPlanProblems(file: string, provider: CloudProvider, zones
 }
 
 /**
+ * On AWS a pool is spread over one subnet per zone: `zones` subnets of the size of
+ * network.subnetCidr, the first at network.subnetCidr, the next ones right after it, all inside
+ * network.cidr. The problem when they do not fit, at `subnetAt`.
+ */
+export function zoneSubnetProblems(file: string, provider: CloudProvider, zones: number, network: Ipv4Cidr, subnet: Ipv4Cidr, subnetAt: string): ConfigError[] {
+  if (provider !== 'aws' || zones <= 1) return [];
+  const size = 2 ** (32 - subnet.prefix);
+  const networkEnd = network.base + 2 ** (32 - network.prefix);
+  if (subnet.base + zones * size <= networkEnd) return [];
+  const largest = network.prefix + Math.ceil(Math.log2(zones));
+  return [
+    new ConfigError(
+      file,
+      subnetAt,
+      `${zones} zone subnets of /${subnet.prefix} starting at ${formatCidr(subnet)} do not fit in network ${formatCidr(network)} (AWS puts one subnet of network.subnetCidr's size in each zone, one after the other)`,
+      `a network.subnetCidr of /${largest} or smaller, early enough in network.cidr that ${zones} of them fit, e.g. ${formatCidr({ base: network.base, prefix: Math.max(largest, subnet.prefix) })}`,
+    ),
+  ];
+}
+
+/**
  * Problems of server names `<environment>-<pool>-<index>`: each is a hostname, at most 63
  * characters. Reported once per pool, at its name (or the control plane's count).
  */

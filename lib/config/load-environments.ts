@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
-import { addressPlanProblems, PoolInput, serverNameProblems } from './address-limits';
+import { addressPlanProblems, PoolInput, serverNameProblems, zoneSubnetProblems } from './address-limits';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { locateInputFile, readInputFile } from './input-file';
@@ -204,6 +204,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
   if (subnet) {
     const subnetAt = raw.network.subnetCidr !== undefined ? '/network/subnetCidr' : '/network/cidr';
     errors.push(...addressPlanProblems(file, provider, regionZones?.length ?? 1, subnet, subnetAt, poolInputs));
+    if (network) errors.push(...zoneSubnetProblems(file, provider, regionZones?.length ?? 1, network, subnet, subnetAt));
   }
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
