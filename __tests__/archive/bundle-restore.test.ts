@@ -1,8 +1,9 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { ArchiveError, BundleInput, buildStateBundle, lockedProviders, readStateBundle, readTar, restoreState, sha256, TarEntry, writeTar } from '../../lib/archive';
+import { ArchiveError, BundleInput, buildStateBundle, lockedProviders, readArchiveFile, readStateBundle, readTar, restoreState, sha256, TarEntry, writeTar } from '../../lib/archive';
 import { treeHashes } from '../support/state-project';
 
 /** Looks like OpenTofu's encrypted state; the reader checks the shape, not the ciphertext. */
@@ -286,5 +287,31 @@ describe('restoreState', () => {
   test('GIVEN an s3-backend archive THEN the state is restored locally under state/<stack>/', () => {
     const s3 = buildStateBundle(input({ backend: { type: 's3', bucket: 'b', key: 'k/terraform.tfstate', region: 'fsn1' } }));
     expect(restoreState({ projectDir: project, archive: s3.archive, source: 's.tar.gz' }).files[0]).toEqual({ path: 'state/hetzner-fsn1/terraform.tfstate', status: 'written' });
+  });
+});
+
+describe('readArchiveFile: what restore-state reads from disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-archive-file-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('GIVEN a FIFO WHEN read THEN refused at once instead of blocking', () => {
+    const fifo = path.join(dir, 'a.tar.gz');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readArchiveFile(fifo, 'a.tar.gz')).toThrow(/^a\.tar\.gz: not a regular file/);
+  });
+
+  test('GIVEN /dev/zero or a directory WHEN read THEN refused before reading', () => {
+    expect(() => readArchiveFile('/dev/zero', '/dev/zero')).toThrow(/not a regular file/);
+    expect(() => readArchiveFile(dir, 'dir')).toThrow(/not a regular file/);
+    expect(() => readArchiveFile(path.join(dir, 'none'), 'none')).toThrow(/^none: no such file$/);
+  });
+
+  test('GIVEN a regular archive WHEN read THEN its bytes', () => {
+    const archive = buildStateBundle(input()).archive;
+    fs.writeFileSync(path.join(dir, 'a.tar.gz'), archive);
+    expect(readArchiveFile(path.join(dir, 'a.tar.gz'), 'a.tar.gz').equals(archive)).toBe(true);
   });
 });

@@ -163,3 +163,35 @@ function assertNoLinkOnTheWay(root: string, relative: string, source: string): v
     if (last ? !stat.isFile() : !stat.isDirectory()) throw new ArchiveError(`${printable(shown)} is not a ${last ? 'regular file' : 'directory'}; nothing was restored`);
   }
 }
+
+/** Largest archive file restore-state reads (its unpacked content is bounded at 512 MiB too). */
+export const MAX_ARCHIVE_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads an archive file named on the command line: a regular file only (a FIFO would block the
+ * read forever, a device never ends), at most {@link MAX_ARCHIVE_FILE_BYTES}.
+ */
+export function readArchiveFile(file: string, shown: string): Buffer {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK | fs.constants.O_NOCTTY);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ArchiveError(`${printable(shown)}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'unknown error'})`}`);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new ArchiveError(`${printable(shown)}: not a regular file (a .tar.gz file or s3://bucket/key)`);
+    if (stat.size > MAX_ARCHIVE_FILE_BYTES) throw new ArchiveError(`${printable(shown)}: ${stat.size} bytes is larger than a state archive can be (at most ${MAX_ARCHIVE_FILE_BYTES} bytes)`);
+    const buffer = Buffer.alloc(stat.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
