@@ -225,8 +225,10 @@ describe('AwsVmPlatform', () => {
     expect(() => build(environmentWith({ image: 'debian-12' }))).toThrow(/environment\.json: image "debian-12" is not usable on AWS; allowed: "ubuntu-24.04" or an AMI id/);
   });
 
-  test('GIVEN a subnet at the end of the network WHEN constructed THEN it throws because the zone subnets do not fit', () => {
-    const late = environmentWith({ network: { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' } });
+  test('GIVEN a subnet at the end of the network WHEN loaded THEN the config layer refuses it at its pointer; the construct still checks a model built without it', () => {
+    const network = { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' };
+    expect(() => environmentWith({ network })).toThrow(/environment\.json#\/network\/subnetCidr: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/);
+    const late = { ...environmentWith(), network };
     expect(() => build(late)).toThrow(/environment\.json: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/);
   });
 
