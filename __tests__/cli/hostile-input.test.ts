@@ -58,8 +58,8 @@ const cases: Array<[string, Breakage, RegExp]> = [
   ['a link to /dev/zero', (file) => fs.symlinkSync('/dev/zero', file), /environment\.json: resolves \(through a symbolic link\) to a file outside the project/],
   ['a dangling link', (file) => fs.symlinkSync('gone.json', file), /environment\.json: is a symbolic link to "gone.json" that does not exist/],
   ['23 servers in one pool', withDoc((d) => ({ ...d, controlPlane: { ...d.controlPlane, count: 23 } })), /#\/controlPlane\/count: pool "control-plane" has 23 servers; at most 22 fit/],
-  ['a /30 network', withDoc((d) => ({ ...d, network: { cidr: '10.10.0.0/30' } })), /#\/network\/cidr: subnet 10\.10\.0\.0\/30 \(4 addresses\) has no room/],
-  ['8 pools in a /24', withDoc((d) => ({ ...d, agentPools: Array.from({ length: 7 }, (_, i) => ({ name: `p${i}`, count: 22, instanceType: 'cpx41' })) })), /#\/network\/subnetCidr: subnet 10\.10\.1\.0\/24 \(256 addresses\) has no room for pool "p6": 8 pools need a \/23/],
+  ['a /30 network', withDoc((d) => ({ ...d, network: { cidr: '10.10.0.0/30' } })), /#\/controlPlane\/count: pool "control-plane" does not fit in subnet 10\.10\.0\.0\/30/],
+  ['8 pools in a /24', withDoc((d) => ({ ...d, agentPools: Array.from({ length: 7 }, (_, i) => ({ name: `p${i}`, count: 22, instanceType: 'cpx41' })) })), /#\/agentPools\/6\/count: pool "p6" does not fit in subnet 10\.10\.1\.0\/24: 8 pools need a \/23/],
 ];
 
 describe.each(cases)('GIVEN %s WHEN synthesized', (_name, breakIt, message) => {

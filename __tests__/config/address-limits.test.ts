@@ -1,69 +1,60 @@
-import { addressPlanProblems, maxPoolCount, MAX_SERVERS_PER_POOL_BLOCK } from '../../lib/config/address-limits';
-import { parseCidr } from '../../lib/config/cidr';
-import { planAddresses } from '../../constructs/provider-vm/address-plan';
+import { MAX_SERVER_NAME_LENGTH, serverNameProblems } from '../../lib/config/address-limits';
+import { planAddresses } from '../../lib/common/address-plan';
 import { problemsOf } from '../support/config';
 import { buildRegionStack, environmentWith } from '../support/region';
 
-/** The config layer's verdict and the address plan's must agree: accepted input never throws there. */
-describe('addressPlanProblems agrees with planAddresses', () => {
-  const subnets = ['10.0.0.0/30', '10.0.0.0/29', '10.0.0.0/28', '10.0.0.0/27', '10.0.0.0/26', '10.0.0.0/25', '10.0.0.0/24', '10.0.0.0/23'];
-  const poolSets: number[][] = [[1], [3], [22], [23], [1, 1], [3, 20], [1, 1, 1], [5, 22, 22, 1], [1, 1, 1, 1, 1, 1, 1, 1], [3, 2, 2, 2, 2, 2, 2, 2, 2]];
-
-  test.each(subnets.flatMap((subnet) => poolSets.map((counts) => [subnet, counts] as const)))('GIVEN subnet %s and pools %j WHEN checked THEN accepted exactly when the plan can be made', (subnetText, counts) => {
-    const subnet = parseCidr(subnetText)!;
-    const pools = counts.map((count, i) => ({ name: `p${i}`, count, at: `/agentPools/${i}`, named: true }));
-    const problems = addressPlanProblems('f.json', 'hetzner', 1, subnet, '/network/subnetCidr', pools);
+/** What the config layer accepts, the platforms build: no address-plan or zone problem is left to exit 2. */
+describe('address plan: the config layer refuses exactly what the plan cannot place (Hetzner)', () => {
+  const subnets = ['10.10.1.0/30', '10.10.1.0/28', '10.10.1.0/27', '10.10.1.0/26', '10.10.1.0/24'];
+  const poolSets: number[][] = [[1], [23], [1, 1], [3, 20], [5, 22, 22, 1], [1, 1, 1, 1, 1, 1, 1, 1]];
+  test.each(subnets.flatMap((subnet) => poolSets.map((counts) => [subnet, counts] as const)))('GIVEN subnet %s and pools %j', (subnetCidr, counts) => {
+    const [controlPlane, ...agents] = counts;
+    const changes = {
+      network: { cidr: '10.10.0.0/16', subnetCidr },
+      controlPlane: { count: controlPlane % 2 === 0 ? controlPlane + 1 : controlPlane, instanceType: 'cpx31' },
+      agentPools: agents.map((count, i) => ({ name: `p${i}`, count, instanceType: 'cpx41' })),
+    };
+    const pools = [{ name: 'control-plane', count: changes.controlPlane.count }, ...changes.agentPools];
     let planned = true;
     try {
-      planAddresses(subnetText, pools);
+      planAddresses(subnetCidr, pools);
     } catch {
       planned = false;
     }
+    const problems = problemsOf(() => environmentWith('hetzner-fsn1', changes));
     expect(problems.length === 0).toBe(planned);
-  });
-});
-
-describe('the documented maximum per pool', () => {
-  test('GIVEN one subnet per pool WHEN asked THEN 22 servers, on AWS 22 per zone', () => {
-    expect(MAX_SERVERS_PER_POOL_BLOCK).toBe(22);
-    expect(maxPoolCount('hetzner', 1)).toBe(22);
-    expect(maxPoolCount('gcp', 3)).toBe(22);
-    expect(maxPoolCount('aws', 3)).toBe(66);
-  });
-
-  test('GIVEN an AWS pool of 66 servers over 3 zones WHEN checked THEN accepted; 67 is refused at its count', () => {
-    const subnet = parseCidr('10.0.0.0/24')!;
-    expect(addressPlanProblems('f.json', 'aws', 3, subnet, '/network/subnetCidr', [{ name: 'a', count: 66, at: '/controlPlane', named: false }])).toEqual([]);
-    const [problem] = addressPlanProblems('f.json', 'aws', 3, subnet, '/network/subnetCidr', [{ name: 'a', count: 67, at: '/controlPlane', named: false }]);
-    expect(problem.pointer).toBe('/controlPlane/count');
-    expect(problem.message).toMatch(/at most 66 fit in its address block \(22 per zone, 3 zones\)/);
+    if (problems.length > 0) expect(problems.every((e) => /\/count$/.test(e.pointer))).toBe(true);
+    else expect(() => buildRegionStack(environmentWith('hetzner-fsn1', changes))).not.toThrow();
   });
 });
 
 describe('AWS zone subnets (one subnet of network.subnetCidr size per zone)', () => {
-  const networks: Array<[string, string | undefined]> = [
-    ['10.30.0.0/16', '10.30.1.0/24'],
-    ['10.30.0.0/16', '10.30.255.0/24'],
-    ['10.30.0.0/24', undefined],
-    ['10.30.0.0/24', '10.30.0.0/26'],
-    ['10.30.0.0/24', '10.30.0.128/26'],
-    ['10.30.0.0/23', undefined],
-    ['10.30.0.0/22', '10.30.0.0/24'],
+  const networks: Array<[string, string | undefined, boolean]> = [
+    ['10.30.0.0/16', '10.30.1.0/24', true],
+    ['10.30.0.0/16', '10.30.255.0/24', false],
+    ['10.30.0.0/24', undefined, false],
+    ['10.30.0.0/24', '10.30.0.0/26', true],
+    ['10.30.0.0/24', '10.30.0.128/26', false],
+    ['10.30.0.0/23', undefined, false],
+    ['10.30.0.0/22', '10.30.0.0/24', true],
   ];
-  test.each(networks)('GIVEN network %s and subnet %s WHEN loaded and built THEN refused by the config layer exactly when the AWS platform cannot place the zones', (cidr, subnetCidr) => {
-    const network = subnetCidr ? { cidr, subnetCidr } : { cidr };
-    const problems = problemsOf(() => environmentWith('aws-eu-central-1', { network, controlPlane: { count: 1, instanceType: 't3.large' }, agentPools: [] }));
-    let built = true;
-    if (problems.length === 0) {
-      try {
-        buildRegionStack(environmentWith('aws-eu-central-1', { network, controlPlane: { count: 1, instanceType: 't3.large' }, agentPools: [] }));
-      } catch {
-        built = false;
-      }
-    }
-    // What the config layer accepts, the AWS platform builds; what it refuses names the zone subnets.
-    expect(built).toBe(true);
-    if (problems.length > 0) expect(problems.map((e) => e.message).join('\n')).toMatch(/3 zone subnets of \/\d+ starting at .* do not fit in network/);
-    expect(problems.length > 0).toBe(['10.30.1.0/24', '10.30.0.0/26'].includes(subnetCidr ?? '') || cidr === '10.30.0.0/22' ? false : true);
+  test.each(networks)('GIVEN network %s and subnet %s WHEN loaded THEN accepted: %s, and what is accepted builds', (cidr, subnetCidr, accepted) => {
+    const changes = { network: subnetCidr ? { cidr, subnetCidr } : { cidr }, controlPlane: { count: 1, instanceType: 't3.large' }, agentPools: [] };
+    const problems = problemsOf(() => environmentWith('aws-eu-central-1', changes));
+    expect(problems.length === 0).toBe(accepted);
+    if (accepted) expect(() => buildRegionStack(environmentWith('aws-eu-central-1', changes))).not.toThrow();
+    else expect(problems.map((e) => `${e.pointer} ${e.message}`).join('\n')).toMatch(/\/network\/subnetCidr .*3 zone subnets of \/\d+ starting at .* do not fit in network/);
+  });
+});
+
+describe('serverNameProblems', () => {
+  const pools = [{ name: 'cp', count: 3, at: '/controlPlane', named: false }, { name: 'workers', count: 12, at: '/agentPools/0', named: true }];
+  test(`GIVEN names up to ${MAX_SERVER_NAME_LENGTH} characters THEN none; one more THEN refused at the pool, counting the last index`, () => {
+    // "<env>-workers-11" is the longest: env of 63 - 11 = 52 characters fits, 53 does not.
+    expect(serverNameProblems('f.json', 'h'.repeat(52), pools)).toEqual([]);
+    const problems = serverNameProblems('f.json', 'h'.repeat(53), pools);
+    expect(problems.map((e) => e.pointer)).toEqual(['/agentPools/0/name']);
+    expect(problems[0].message).toMatch(/server name "h{53}-workers-11" has 64 characters; .* at most 63/);
+    expect(serverNameProblems('f.json', 'h'.repeat(60), pools).map((e) => e.pointer)).toEqual(['/controlPlane', '/agentPools/0/name']);
   });
 });

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
-import { addressPlanProblems, PoolInput, serverNameProblems, zoneSubnetProblems } from './address-limits';
-import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
+import { PoolInput, serverNameProblems } from './address-limits';
+import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from '../common/cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { locateInputFile, readInputFile } from './input-file';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
@@ -10,6 +10,7 @@ import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { parseStateConfig, RawStateConfig } from './state-config';
 import { INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
+import { checkCloudEnvironment } from './clouds';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -140,7 +141,7 @@ function missingEnvironmentFile(projectDir: string, name: string): ConfigError {
 
 /**
  * Validates one environment document: JSON syntax, credentials, JSON Schema, then the semantic rules
- * a schema cannot express. `name` is the folder name, which must be `<provider>-<region>`.
+ * a schema cannot express, then (when those pass) the checks of its cloud (lib/config/clouds/). `name` is the folder name, which must be `<provider>-<region>`.
  */
 export function parseEnvironment(file: string, name: string, text: string): EnvironmentSpec {
   const raw = parseValidatedDocument<RawEnvironment>(file, text, validateEnvironment());
@@ -200,12 +201,8 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     }
   }
   const poolInputs: PoolInput[] = pools.map(({ raw: pool, at }) => ({ name: pool.name as string, count: pool.count, at, named: at !== '/controlPlane' || raw.controlPlane.name !== undefined }));
-  errors.push(...serverNameProblems(file, name, poolInputs));
-  if (subnet) {
-    const subnetAt = raw.network.subnetCidr !== undefined ? '/network/subnetCidr' : '/network/cidr';
-    errors.push(...addressPlanProblems(file, provider, regionZones?.length ?? 1, subnet, subnetAt, poolInputs));
-    if (network) errors.push(...zoneSubnetProblems(file, provider, regionZones?.length ?? 1, network, subnet, subnetAt));
-  }
+  // Hetzner takes the server name as the hostname; GCP checks its names in lib/config/clouds/gcp.ts.
+  if (provider === 'hetzner') errors.push(...serverNameProblems(file, name, poolInputs));
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
   const state = parseStateConfig(file, '/state', raw.state, name, errors);
@@ -214,7 +211,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
 
   const labels = raw.labels ?? {};
   const toPool = (p: RawPool): NodePoolSpec => ({ name: p.name as string, count: p.count, instanceType: p.instanceType, labels: p.labels ?? {} });
-  return {
+  const environment: EnvironmentSpec = {
     name,
     file,
     provider,
@@ -230,6 +227,10 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     cluster,
     state,
   };
+  // What the environment's cloud adds (lib/config/clouds/<cloud>.ts); it needs the parsed model.
+  const cloudErrors = checkCloudEnvironment(environment);
+  if (cloudErrors.length > 0) throw new ConfigErrors(cloudErrors);
+  return environment;
 }
 
 /**
