@@ -61,11 +61,13 @@ export function readArchiveMarker(projectDir: string, stack: string): ArchiveMar
     throw e;
   }
   try {
-    return JSON.parse(text) as ArchiveMarker;
+    const marker = JSON.parse(text) as ArchiveMarker | null;
+    if (marker !== null && typeof marker === 'object' && typeof marker.sha256 === 'string') return marker;
   } catch {
-    // A mark that cannot be read still marks the stack: failing closed is the safe side.
-    return { stack, archivedAt: 'unknown', url: 'unknown', region: 'unknown', sha256: 'unknown', size: 0, manifestCreatedAt: 'unknown' };
+    // unreadable: below
   }
+  // A mark that cannot be read (or is not an object) still marks the stack: failing closed is the safe side.
+  return { stack, archivedAt: 'unknown', url: 'unknown', region: 'unknown', sha256: 'unknown', size: 0, manifestCreatedAt: 'unknown' };
 }
 
 /** Writes the mark atomically (temp file + rename): it is there whole or not at all. */
