@@ -1,4 +1,4 @@
-import { Fn, TerraformLocal } from 'cdktf';
+import { Fn, TerraformLocal, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConfigError, ConfigErrors } from '../../lib/config/errors';
 import { CloudProvider, EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
@@ -35,6 +35,13 @@ export interface CloudTraits {
    * @default - none
    */
   readonly bootCommands?: readonly string[];
+  /**
+   * The server resource's attributes that carry its user data (OpenTofu names, e.g. `user_data`,
+   * `metadata["user-data"]`). The base adds them to the server's `lifecycle.ignore_changes`: a
+   * changed user data never replaces (or restarts) a server on apply; it reaches an existing node
+   * only through `sovereign replace-node`, one server at a time.
+   */
+  readonly userDataAttributes: readonly string[];
 }
 
 /** Where one server goes: its static private IPv4 and its zone. */
@@ -82,7 +89,7 @@ export interface CloudParts {
   readonly network: unknown;
   readonly firewall: unknown;
   readonly loadBalancer: PlatformLoadBalancer;
-  readonly server: unknown;
+  readonly server: TerraformResource;
 }
 
 /** What {@link VmPlatformBase.createServer} receives besides the planned server. */
@@ -155,7 +162,9 @@ export abstract class VmPlatformBase<P extends CloudParts> extends Construct imp
     const built: BuiltServer<P>[] = [];
     for (const planned of this.servers) {
       const userData = this.userDataOf(planned, loadBalancer.apiAddresses, props.bootstrap);
-      built.push({ planned, resource: this.createServer(planned, { network, firewall, loadBalancer, userData }) });
+      const resource = this.createServer(planned, { network, firewall, loadBalancer, userData });
+      ignoreUserDataChanges(resource, cloud.userDataAttributes);
+      built.push({ planned, resource });
     }
     this.connectLoadBalancer(loadBalancer, built, network);
 
@@ -242,4 +251,11 @@ export abstract class VmPlatformBase<P extends CloudParts> extends Construct imp
     // A local value is a string template (references resolve, `$${` stays literal); base64gzip reads it.
     return Fn.base64gzip(new TerraformLocal(this, `${server.id}-user-data`, text).asString);
   }
+}
+
+/** Adds `attributes` to the resource's `lifecycle.ignore_changes`, keeping what the cloud set. */
+function ignoreUserDataChanges(resource: TerraformResource, attributes: readonly string[]): void {
+  const current = resource.lifecycle?.ignoreChanges;
+  if (current === 'all') return;
+  resource.lifecycle = { ...resource.lifecycle, ignoreChanges: [...(current ?? []), ...attributes.filter((a) => !(current ?? []).includes(a))] };
 }
