@@ -249,35 +249,53 @@ test('hclString escapes what HCL would otherwise interpret', () => {
   expect(hclString('a"b\\c\n${x}%{y}')).toBe('"a\\"b\\\\c\\n$${x}%%{y}"');
 });
 
-test('GIVEN OCI answers THEN the environment holds the compartment and flexible sizes, tofu.tfvars the API-key settings but never a key', () => {
-  const dir = gitProject('*.tfvars\n');
+describe('GIVEN OCI answers (--from FILE)', () => {
   const compartment = 'ocid1.compartment.oc1..aaaaaaaaexampleexampleexampleexampleexampleexample0001';
   const tenancy = 'ocid1.tenancy.oc1..aaaaaaaaexampleexampleexampleexampleexampleexample0002';
-  const answers = ['oci', 'eu-frankfurt-1', '3', '', '2', '10.70.0.0/16', '', '', compartment, '4', '24', tenancy, '', 'aa:bb:cc', '/home/ops/.oci/key.pem', 'a-passphrase-of-20-chars'];
-  const result = init(dir, answers);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  expect(result.stdout).toMatch(/OCI_TENANCY_OCID, OCI_USER_OCID, OCI_FINGERPRINT, OCI_PRIVATE_KEY_PATH/);
-  const env = JSON.parse(fs.readFileSync(path.join(dir, 'environments', 'oci-eu-frankfurt-1', 'environment.json'), 'utf8'));
-  expect(env).toMatchObject({
-    provider: 'oci',
-    region: 'eu-frankfurt-1',
-    oci: { compartmentId: compartment },
-    controlPlane: { count: 3, instanceType: 'VM.Standard.E5.Flex', ocpus: 4, memoryGb: 24 },
-    agentPools: [{ name: 'workers', count: 2, instanceType: 'VM.Standard.E5.Flex', ocpus: 4, memoryGb: 24 }],
-  });
-  expect(fs.readFileSync(path.join(dir, 'tofu.tfvars'), 'utf8')).toBe(
-    `oci_fingerprint = "aa:bb:cc"\noci_private_key_path = "/home/ops/.oci/key.pem"\noci_tenancy_ocid = "${tenancy}"\nstate_passphrase = "a-passphrase-of-20-chars"\n`,
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+  const fingerprint = '12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0';
+  const OCI = { provider: 'oci', region: 'eu-frankfurt-1', servers: 3, agents: 2, networkCidr: '10.70.0.0/16', statePassphrase: PASSPHRASE };
 
-test('GIVEN an OCI compartment that is not an OCID THEN the validation error names it and nothing is written', () => {
-  const dir = gitProject('*.tfvars\n');
-  const result = init(dir, ['oci', 'eu-frankfurt-1', '3', '', '0', '10.70.0.0/16', '', '', 'my-compartment', '2', '16']);
-  expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/environments\/oci-eu-frankfurt-1\/environment\.json#\/oci\/compartmentId: does not have the required form/);
-  expect(fs.existsSync(path.join(dir, 'environments'))).toBe(false);
-  expect(fs.existsSync(path.join(dir, 'tofu.tfvars'))).toBe(false);
-  fs.rmSync(dir, { recursive: true, force: true });
+  test('THEN the environment holds the compartment and flexible sizes, tofu.tfvars the API-key settings but never a key', () => {
+    const dir = gitProject('*.tfvars\n');
+    const credentials = { oci_tenancy_ocid: tenancy, oci_fingerprint: fingerprint, oci_private_key_path: '/home/ops/.oci/key.pem' };
+    const result = init(dir, ['--from', answersFile(dir, { ...OCI, settings: { compartmentId: compartment, ocpus: 4, memoryGb: 24 }, credentials })]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const env = JSON.parse(fs.readFileSync(path.join(dir, 'environments', 'oci-eu-frankfurt-1', 'environment.json'), 'utf8'));
+    expect(env).toMatchObject({
+      provider: 'oci',
+      region: 'eu-frankfurt-1',
+      oci: { compartmentId: compartment },
+      controlPlane: { count: 3, instanceType: 'VM.Standard.E5.Flex', ocpus: 4, memoryGb: 24 },
+      agentPools: [{ name: 'workers', count: 2, instanceType: 'VM.Standard.E5.Flex', ocpus: 4, memoryGb: 24 }],
+    });
+    expect(fs.readFileSync(path.join(dir, 'tofu.tfvars'), 'utf8')).toBe(
+      `oci_fingerprint = "${fingerprint}"\noci_private_key_path = "/home/ops/.oci/key.pem"\noci_tenancy_ocid = "${tenancy}"\nstate_passphrase = "${PASSPHRASE}"\n`,
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('WHEN the compartment is not an OCID THEN the error names the setting and nothing is written', () => {
+    const dir = gitProject('*.tfvars\n');
+    const result = init(dir, ['--from', answersFile(dir, { ...OCI, settings: { compartmentId: 'my-compartment' } })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/answers\.json#\/settings\/compartmentId: does not have the required form/);
+    expect(fs.existsSync(path.join(dir, 'environments'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'tofu.tfvars'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('WHEN the memory does not fit the shape or a fingerprint is malformed THEN each is refused at its key', () => {
+    const dir = gitProject('*.tfvars\n');
+    const memory = init(dir, ['--from', answersFile(dir, { ...OCI, settings: { compartmentId: compartment, ocpus: 2, memoryGb: 200 } })]);
+    expect(memory.code).toBe(1);
+    expect(memory.stderr).toMatch(/answers\.json#\/settings\/memoryGb: /);
+    const key = init(dir, ['--from', answersFile(dir, { ...OCI, settings: { compartmentId: compartment }, credentials: { oci_fingerprint: 'aa:bb:cc' } })]);
+    expect(key.code).toBe(1);
+    expect(key.stderr).toMatch(/answers\.json#\/credentials\/oci_fingerprint: an OCI API key fingerprint is 16 colon-separated pairs/);
+    const other = init(dir, ['--from', answersFile(dir, { ...OCI, settings: { compartmentId: compartment, zones: 3 } })]);
+    expect(other.stderr).toMatch(/answers\.json#\/settings\/zones: is not a oci setting/);
+    expect(fs.existsSync(path.join(dir, 'tofu.tfvars'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

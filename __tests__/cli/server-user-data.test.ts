@@ -10,10 +10,11 @@ const USER_DATA_ATTRIBUTE: Readonly<Record<string, string>> = {
   aws_instance: 'user_data_base64',
   google_compute_instance: 'metadata["user-data"]',
   azurerm_linux_virtual_machine: 'custom_data',
+  oci_core_instance: 'metadata["user_data"]',
 };
 
 const carriesUserData = (config: Record<string, any>) =>
-  ['user_data', 'user_data_base64', 'custom_data'].some((key) => config[key] !== undefined) || config.metadata?.['user-data'] !== undefined;
+  ['user_data', 'user_data_base64', 'custom_data'].some((key) => config[key] !== undefined) || config.metadata?.['user-data'] !== undefined || config.metadata?.user_data !== undefined;
 
 describe('GIVEN every shipped example', () => {
   const { outdir, stacks } = synthExamples();

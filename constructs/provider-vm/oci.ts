@@ -73,7 +73,7 @@ export const OCI_USER_DATA_LIMIT: UserDataLimit = {
 };
 
 /** What OCI states to the base. */
-const OCI: CloudTraits = { provider: 'oci', userDataLimit: OCI_USER_DATA_LIMIT, check: CLOUD_CHECKS.oci, bootCommands: OCI_HOST_FIREWALL_BOOT_COMMANDS };
+const OCI: CloudTraits = { provider: 'oci', userDataLimit: OCI_USER_DATA_LIMIT, check: CLOUD_CHECKS.oci, userDataAttributes: ['metadata["user_data"]'], bootCommands: OCI_HOST_FIREWALL_BOOT_COMMANDS };
 
 /** Props for {@link OciVmPlatform} (user data goes gzip-compressed and base64-encoded into metadata `user_data`). */
 export type OciVmPlatformProps = VmPlatformProps;

@@ -26,6 +26,23 @@ export interface EnvironmentCredential {
   readonly check: (value: string) => string | undefined;
 }
 
+/** A cloud-specific setting of environment.json that init asks for, right after the region. */
+export interface SettingQuestion {
+  /** Key of the answer in `InitAnswers.settings` (and in a `--from` file's `settings` object). */
+  readonly key: string;
+  /** The question. */
+  readonly message: string;
+  /**
+   * Answer proposed (and used when a `--from` file leaves the key out).
+   * @default - none: an answer is required
+   */
+  readonly default?: string;
+  /** Where synth reports a problem with the answer (a pool setting: the control plane's copy). */
+  readonly pointer: string;
+  /** The answer as environment.json fragments: top-level keys, and keys of every pool. */
+  readonly place: (value: string) => { readonly environment?: Record<string, unknown>; readonly pool?: Record<string, unknown> };
+}
+
 /** Everything init knows about one cloud. */
 export interface CloudInit {
   /** Instance type proposed first (2 vCPU, 4–8 GB: a sensible K3s server). */
@@ -39,6 +56,11 @@ export interface CloudInit {
   readonly environment: readonly EnvironmentCredential[];
   /** Why at least one SSH public key is needed, when the cloud needs one. */
   readonly sshKeyRequired?: string;
+  /**
+   * Settings only this cloud has (checked by the same rules as synth, at their pointer).
+   * @default - none
+   */
+  readonly settings?: readonly SettingQuestion[];
 }
 
 const shape = (pattern: RegExp, what: string) => (value: string) => (pattern.test(value) ? undefined : what);
@@ -51,6 +73,13 @@ export const checkAwsAccessKeyId = shape(/^(AKIA|ASIA)[A-Z0-9]{16}$/, 'an AWS ac
 export const checkAwsSecretKey = shape(/^[A-Za-z0-9+/]{40}$/, 'an AWS secret access key is 40 letters, digits, + or /');
 /** GCP project ids: 6–30 lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen. */
 export const checkGcpProject = shape(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, 'a GCP project id is 6–30 lowercase letters, digits or hyphens, starting with a letter');
+/** OCI OCIDs of tenancies and users: ocid1.<type>.<realm>.<region or empty>.<unique id>. */
+const ociOcid = (type: string) => shape(new RegExp(`^ocid1\\.${type}\\.oc[0-9]+\\.[a-z0-9-]*\\.[a-z0-9]{20,}$`), `an OCI ${type} OCID looks like ocid1.${type}.oc1..<unique id>`);
+/** OCI API key fingerprints: 16 colon-separated pairs of hexadecimal digits. */
+export const checkOciFingerprint = shape(/^[0-9a-f]{2}(:[0-9a-f]{2}){15}$/, 'an OCI API key fingerprint is 16 colon-separated pairs of hexadecimal digits (aa:bb:…)');
+/** A whole number, as asked for OCPUs and memory. */
+const wholeNumber = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
+
 /** Azure subscription ids: a GUID. */
 export const checkAzureSubscription = shape(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'an Azure subscription id is a GUID (8-4-4-4-12 hexadecimal digits)');
 
@@ -86,5 +115,26 @@ export const CLOUD_INIT: Readonly<Record<CloudProvider, CloudInit>> = {
     credentials: [{ variable: 'azure_subscription_id', message: 'Azure subscription id (empty: use ARM_SUBSCRIPTION_ID)', secret: false, optional: true, envFallback: 'ARM_SUBSCRIPTION_ID', check: checkAzureSubscription }],
     environment: [{ name: 'ARM_SUBSCRIPTION_ID', check: checkAzureSubscription }],
     sshKeyRequired: 'Azure needs at least one SSH public key: password login is disabled',
+  },
+  oci: {
+    defaultInstanceType: 'VM.Standard.E5.Flex',
+    instanceTypes: ['VM.Standard.E5.Flex', 'VM.Standard.E4.Flex', 'VM.Standard.A1.Flex', 'VM.Standard3.Flex'],
+    // The API signing key itself is never asked for: a path here, or OCI_PRIVATE_KEY in the environment.
+    hint: 'API-key credentials: the answers below, or OCI_TENANCY_OCID, OCI_USER_OCID, OCI_FINGERPRINT, OCI_PRIVATE_KEY_PATH (or OCI_PRIVATE_KEY), or ~/.oci/config.',
+    settings: [
+      { key: 'compartmentId', message: 'OCI compartment OCID (ocid1.compartment.oc1..…, or the tenancy OCID)', pointer: '/oci/compartmentId', place: (v) => ({ environment: { oci: { compartmentId: v } } }) },
+      { key: 'ocpus', message: 'OCPUs per server', default: '2', pointer: '/controlPlane/ocpus', place: (v) => ({ pool: { ocpus: wholeNumber(v) } }) },
+      { key: 'memoryGb', message: 'Memory per server in GB', default: '16', pointer: '/controlPlane/memoryGb', place: (v) => ({ pool: { memoryGb: wholeNumber(v) } }) },
+    ],
+    credentials: [
+      { variable: 'oci_tenancy_ocid', message: 'OCI tenancy OCID (empty: use OCI_TENANCY_OCID or ~/.oci/config)', secret: false, optional: true, envFallback: 'OCI_TENANCY_OCID', check: ociOcid('tenancy') },
+      { variable: 'oci_user_ocid', message: 'OCI user OCID (empty: use OCI_USER_OCID or ~/.oci/config)', secret: false, optional: true, envFallback: 'OCI_USER_OCID', check: ociOcid('user') },
+      { variable: 'oci_fingerprint', message: 'API key fingerprint (empty: use OCI_FINGERPRINT or ~/.oci/config)', secret: false, optional: true, envFallback: 'OCI_FINGERPRINT', check: checkOciFingerprint },
+      { variable: 'oci_private_key_path', message: 'Path to the API private key (empty: use OCI_PRIVATE_KEY_PATH or ~/.oci/config)', secret: false, optional: true, envFallback: 'OCI_PRIVATE_KEY_PATH', check: () => undefined },
+    ],
+    environment: [
+      { name: 'OCI_TENANCY_OCID', check: ociOcid('tenancy') },
+      { name: 'OCI_FINGERPRINT', check: checkOciFingerprint },
+    ],
   },
 };

@@ -8,7 +8,7 @@ import { CloudProvider } from '../config/model';
 import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../config/regions';
 import { escapeTemplateSequences, quoteLiteral } from '../common/hcl-escape';
 import { callerPath, parseArgs, UsageError } from './args';
-import { CLOUD_INIT } from './init-clouds';
+import { CLOUD_INIT, SettingQuestion } from './init-clouds';
 import { info, success } from './output';
 
 /** File the credentials go to, at the project root (git-ignored by `*.tfvars`). */
@@ -36,6 +36,8 @@ export interface InitAnswers {
   readonly credentials: Readonly<Record<string, string>>;
   /** Empty: one is generated. */
   readonly statePassphrase: string;
+  /** Answers to the cloud's own settings (init-clouds.ts `settings`), by key. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Defaults shown in the questions and used for missing keys of a --from file. */
@@ -43,16 +45,19 @@ export const DEFAULT_ANSWERS = { servers: 3, agents: 2, networkCidr: '10.10.0.0/
 
 /** The environment.json init writes for `answers`. */
 export function environmentDocument(a: Omit<InitAnswers, 'credentials' | 'statePassphrase'>): Record<string, unknown> {
+  const fragments = (CLOUD_INIT[a.provider].settings ?? []).filter((q) => a.settings?.[q.key] !== undefined).map((q) => q.place(a.settings![q.key]));
+  const pool = Object.assign({}, ...fragments.map((f) => f.pool ?? {})) as Record<string, unknown>;
   return {
     $schema: '../../lib/config/schemas/environment.schema.json',
     provider: a.provider,
     region: a.region,
     network: { cidr: a.networkCidr },
-    controlPlane: { count: a.servers, instanceType: a.instanceType },
-    ...(a.agents > 0 ? { agentPools: [{ name: 'workers', count: a.agents, instanceType: a.instanceType }] } : {}),
+    controlPlane: { count: a.servers, instanceType: a.instanceType, ...pool },
+    ...(a.agents > 0 ? { agentPools: [{ name: 'workers', count: a.agents, instanceType: a.instanceType, ...pool }] } : {}),
     ...(a.sshPublicKeys.length > 0 ? { sshPublicKeys: a.sshPublicKeys } : {}),
     adminCidrs: a.adminCidrs,
     labels: { 'managed-by': 'sovereign-tofu' },
+    ...Object.assign({}, ...fragments.map((f) => f.environment ?? {})),
   };
 }
 
@@ -82,6 +87,10 @@ export function problemsAt(answers: Omit<InitAnswers, 'credentials' | 'statePass
 
 /** Answer validators: the reason an answer is refused, or undefined. Each checks one answer as given. */
 export const check = {
+  setting(q: SettingQuestion, text: string, base: Omit<InitAnswers, 'credentials' | 'statePassphrase'>): string | undefined {
+    if (text.trim() === '') return 'required';
+    return problemsAt({ ...base, settings: { ...base.settings, [q.key]: text.trim() } }, [q.pointer])[0];
+  },
   count(text: string, min: number): string | undefined {
     if (!/^\d+$/.test(text.trim())) return `"${text}" is not a whole number`;
     return Number(text) < min ? `must be at least ${min}` : undefined;
@@ -150,6 +159,10 @@ export async function askAnswers(prompts: Prompts, exists: (file: string) => boo
     provider, region, servers: DEFAULT_ANSWERS.servers, instanceType: cloud.defaultInstanceType, agents: DEFAULT_ANSWERS.agents,
     networkCidr: DEFAULT_ANSWERS.networkCidr, adminCidrs: [], sshPublicKeys: [],
   };
+  for (const q of cloud.settings ?? []) {
+    const value = (await prompts.input(q.message, q.default, (v) => check.setting(q, v, answers))).trim();
+    answers = { ...answers, settings: { ...answers.settings, [q.key]: value } };
+  }
   const servers = await prompts.input('K3s servers (odd: 1, 3, 5; etcd needs a majority)', String(DEFAULT_ANSWERS.servers), (v) => check.servers(v, answers));
   answers = { ...answers, servers: Number(servers) };
   let instanceType = await prompts.select('Instance type', [...cloud.instanceTypes.map((t) => ({ value: t })), { value: OTHER, name: 'other (type it)' }], cloud.defaultInstanceType);
@@ -184,7 +197,7 @@ export function readAnswersFile(file: string, shown: string): InitAnswers {
     throw new ConfigError(shown, '', `cannot be read as JSON (${(e as Error).message})`, 'a JSON object with provider, region, … (docs/TROUBLESHOOTING.md)');
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(shown, '', 'is not a JSON object', 'a JSON object with provider, region, …');
-  const known = ['provider', 'region', 'servers', 'instanceType', 'agents', 'networkCidr', 'adminCidrs', 'sshPublicKeys', 'credentials', 'statePassphrase'];
+  const known = ['provider', 'region', 'servers', 'instanceType', 'agents', 'networkCidr', 'adminCidrs', 'sshPublicKeys', 'settings', 'credentials', 'statePassphrase'];
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length > 0) throw new ConfigError(shown, `/${unknown[0]}`, `unknown key "${unknown[0]}"`, known.join(', '));
   const provider = raw.provider as CloudProvider;
@@ -197,6 +210,15 @@ export function readAnswersFile(file: string, shown: string): InitAnswers {
     provider, region: raw.region, servers: DEFAULT_ANSWERS.servers, instanceType: cloud.defaultInstanceType, agents: DEFAULT_ANSWERS.agents,
     networkCidr: DEFAULT_ANSWERS.networkCidr, adminCidrs: [], sshPublicKeys: [],
   };
+  const givenSettings = (raw.settings ?? {}) as Record<string, unknown>;
+  const unknownSetting = Object.keys(givenSettings).find((k) => !(cloud.settings ?? []).some((q) => q.key === k));
+  if (unknownSetting !== undefined) throw new ConfigError(shown, `/settings/${unknownSetting}`, `is not a ${provider} setting`, (cloud.settings ?? []).map((q) => q.key).join(', ') || 'none');
+  for (const q of cloud.settings ?? []) {
+    const value = givenSettings[q.key] === undefined ? (q.default ?? '') : String(givenSettings[q.key]);
+    const problem = check.setting(q, value, answers);
+    if (problem) throw new ConfigError(shown, `/settings/${q.key}`, problem, q.message);
+    answers = { ...answers, settings: { ...answers.settings, [q.key]: value.trim() } };
+  }
   const steps: [keyof typeof check & keyof InitAnswers, (v: string) => Partial<InitAnswers>, string][] = [
     ['servers', (v) => ({ servers: Number(v) }), String(DEFAULT_ANSWERS.servers)],
     ['instanceType', (v) => ({ instanceType: v.trim() }), cloud.defaultInstanceType],
@@ -235,6 +257,7 @@ export function summary(a: InitAnswers): string {
     `  ${environmentFile(a.provider, a.region)}`,
     `    ${a.provider} ${a.region}: ${a.servers} K3s server${a.servers === 1 ? '' : 's'}${a.agents > 0 ? ` + ${a.agents} agent${a.agents === 1 ? '' : 's'}` : ''}, ${a.instanceType}`,
     `    network ${a.networkCidr}; admin CIDRs: ${a.adminCidrs.join(', ') || 'none'}; SSH keys: ${a.sshPublicKeys.length}`,
+    ...(cloud.settings ?? []).map((q) => `    ${q.key}: ${a.settings?.[q.key] ?? 'not set'}`),
     `  ${TFVARS_FILE} (mode 0600)`,
     ...cloud.credentials.map((q) => `    ${q.variable}: ${a.credentials[q.variable] === undefined ? `not set${q.envFallback ? ` (from ${q.envFallback})` : ''}` : q.secret ? 'set (hidden)' : a.credentials[q.variable]}`),
     `    state_passphrase: ${a.statePassphrase ? 'set (hidden)' : 'generated'}`,

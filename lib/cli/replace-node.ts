@@ -38,11 +38,11 @@ export function nodeTargets(stackJson: string): NodeTarget[] {
       const constructPath = (config['//'] as { metadata?: { path?: string } } | undefined)?.metadata?.path ?? '';
       const match = /\/([a-z0-9-]+)-(\d+)$/.exec(constructPath);
       if (!match) continue;
-      const labels = (config.labels ?? config.tags ?? {}) as Record<string, string>;
+      const labels = (config.labels ?? config.tags ?? config.freeform_tags ?? {}) as Record<string, string>;
       targets.push({
         id: `${match[1]}/${match[2]}`,
         address: `${type}.${logicalId}`,
-        name: String(config.name ?? labels.Name ?? `${match[1]}-${match[2]}`),
+        name: String(config.name ?? config.display_name ?? labels.Name ?? `${match[1]}-${match[2]}`),
         role: labels.role === 'agent' ? 'agent' : 'server',
       });
     }
