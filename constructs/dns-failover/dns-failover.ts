@@ -4,7 +4,7 @@ import { ConfigError } from '../../lib/config/errors';
 import { DnsSpec } from '../../lib/config/model';
 import { Record as PowerdnsRecord } from '../../providers/powerdns/record';
 import { Zone } from '../../providers/powerdns/zone';
-import { compareVersions, LuaRecordError, PdnsVersion } from './lua';
+import { compareVersions, IPV4_PATTERN, LuaRecordError, WIRE_SEGMENT } from './lua';
 import { planApplicationRecord } from './placement';
 
 /** Props for {@link DnsFailover}. */
@@ -17,12 +17,6 @@ export interface DnsFailoverProps {
    */
   readonly regionAddresses: Readonly<Record<string, string>>;
 }
-
-/** PowerDNS stores record contents in segments of this many bytes. */
-const LUA_SEGMENT_BYTES = 255;
-
-/** Strict dotted-quad IPv4, for the plan-time check of addresses only known after apply. */
-const IPV4_PATTERN = '^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])[.]){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$';
 
 /**
  * The PowerDNS side of multi-region traffic: the zone (unless managed elsewhere), its NS records, and
@@ -60,16 +54,16 @@ export class DnsFailover extends Construct {
     for (const app of dns.applications) {
       let plan;
       try {
-        plan = planApplicationRecord(app, addressOf, dns.powerdnsVersion as PdnsVersion);
+        plan = planApplicationRecord(app, addressOf, dns.powerdnsVersion);
       } catch (e) {
         if (e instanceof LuaRecordError) throw new ConfigError(dns.file, `${app.at}/placement`, `application "${app.name}": ${e.message}`);
         throw e;
       }
       const tokensUsed = [...placeholderOf.entries()].filter(([, placeholder]) => plan.records.some((r) => r === placeholder || r.includes(`'${placeholder}'`)));
-      if (tokensUsed.length > 0 && plan.type === 'LUA' && plan.records.some((r) => Buffer.byteLength(r) > LUA_SEGMENT_BYTES) && compareVersions(dns.powerdnsVersion as PdnsVersion, '5.0') < 0) {
+      if (tokensUsed.length > 0 && plan.type === 'LUA' && plan.records.some((r) => Buffer.byteLength(r) > WIRE_SEGMENT) && compareVersions(dns.powerdnsVersion, '5.0') < 0) {
         // Servers before 5.0 insert a space at every 255-byte cut; the builder lays literal
         // addresses out around the cuts, which it cannot do for addresses it does not know yet.
-        throw new ConfigError(dns.file, `${app.at}/placement`, `application "${app.name}": the record is longer than ${LUA_SEGMENT_BYTES} bytes and uses addresses only known after apply`, 'literal addresses in dns.endpoints, fewer regions, or powerdnsVersion 5.0 or later');
+        throw new ConfigError(dns.file, `${app.at}/placement`, `application "${app.name}": the record is longer than ${WIRE_SEGMENT} bytes and uses addresses only known after apply`, 'literal addresses in dns.endpoints, fewer regions, or powerdnsVersion 5.0 or later');
       }
       const swap = (content: string) =>
         tokensUsed.reduce((text, [token, placeholder]) => (text === placeholder ? token : text.split(`'${placeholder}'`).join(`'${token}'`)), content);

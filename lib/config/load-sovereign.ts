@@ -3,12 +3,12 @@ import sovereignSchema from './schemas/sovereign.schema.json';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ApplicationSpec, DnsSpec, HealthCheck, Placement } from './model';
+import { DEFAULT_PDNS_VERSION, PdnsVersion } from './powerdns-versions';
 import { parseStateConfig, RawStateConfig } from './state-config';
 
 /** File name of the Sovereign-wide settings at the project root. */
 export const SOVEREIGN_FILE = 'sovereign.json';
 
-const DEFAULT_POWERDNS_VERSION = '4.9';
 const DEFAULT_TTL = 30;
 const DEFAULT_CHECK_TIMEOUT = 2;
 
@@ -29,7 +29,8 @@ interface RawSovereign {
     zone: string;
     manageZone?: boolean;
     nameservers: string[];
-    powerdnsVersion?: string;
+    /** One of PDNS_VERSIONS: the schema's enum is kept equal to it by a test. */
+    powerdnsVersion?: PdnsVersion;
     defaultTtl?: number;
     endpoints?: Record<string, string>;
     applications: RawApplication[];
@@ -87,7 +88,7 @@ export function parseSovereign(file: string, text: string, regions: readonly str
     zone: dns.zone,
     manageZone: dns.manageZone ?? true,
     nameservers: dns.nameservers,
-    powerdnsVersion: dns.powerdnsVersion ?? DEFAULT_POWERDNS_VERSION,
+    powerdnsVersion: dns.powerdnsVersion ?? DEFAULT_PDNS_VERSION,
     endpoints,
     applications,
   };

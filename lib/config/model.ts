@@ -1,4 +1,5 @@
 import type { StateSpec } from './state-config';
+import { PdnsVersion } from './powerdns-versions';
 
 /**
  * The typed model the config layer hands to constructs. Constructs never read files, environment
@@ -157,7 +158,7 @@ export interface DnsSpec {
   /** Name servers of the zone (FQDNs with trailing dot). */
   readonly nameservers: readonly string[];
   /** PowerDNS version the records must work on; newer functions/options are refused. */
-  readonly powerdnsVersion: string;
+  readonly powerdnsVersion: PdnsVersion;
   /** Literal public addresses per region; regions not listed use their stack's load balancer output. */
   readonly endpoints: Readonly<Record<string, string>>;
   readonly applications: readonly ApplicationSpec[];
