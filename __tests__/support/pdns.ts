@@ -22,7 +22,63 @@ const SCHEMA_CANDIDATES = [
 ];
 const TEMPLATE = path.join(PROJECT_DIR, 'templates', 'pdns.conf.hbs');
 
+/**
+ * A PowerDNS release of the test bed other than the host's own: a minimal Debian chroot built by
+ * `npm run tools -- chroots` (versions.json services.powerdns.releases), linked as .tools/pdns-<line>.
+ * Its pdns_server runs through the chroot's own dynamic loader and libraries: unprivileged, with
+ * config, database and sockets in a host temp dir, like the host's server.
+ */
+export interface PdnsRelease {
+  /** Release line, e.g. '5.1' (also the powerdnsVersion records are synthesized for). */
+  readonly line: string;
+  /** The Debian suite it comes from, e.g. 'forky'. */
+  readonly suite: string;
+  /** The chroot (through the .tools link). */
+  readonly root: string;
+}
+
+/** Every release of versions.json services.powerdns.releases, oldest first (installed or not). */
+export function pdnsReleases(): PdnsRelease[] {
+  const versions = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'versions.json'), 'utf8'));
+  return Object.entries(versions.services.powerdns.releases as Record<string, string>).map(([line, suite]) => ({
+    line,
+    suite,
+    root: path.join(PROJECT_DIR, '.tools', `pdns-${line}`),
+  }));
+}
+
+/** True when the release's chroot is built (its marker is written last). */
+export function releaseInstalled(release: PdnsRelease): boolean {
+  return fs.existsSync(path.join(release.root, '.sovereign-complete'));
+}
+
+/** The command prefix that runs a chroot's binary (its ELF interpreter with its library path), and its pdns module dir. */
+function chrootRunner(release: PdnsRelease): { prefix: string[]; moduleDir: string; schema: string } {
+  const root = fs.realpathSync(release.root);
+  const libc = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].find((triplet) => fs.existsSync(path.join(root, 'usr', 'lib', triplet, 'libc.so.6')));
+  if (!libc) throw new Error(`${root}: no usr/lib/<triplet>/libc.so.6; rebuild with \`npm run tools -- chroots\``);
+  const loader = ['usr/lib64/ld-linux-x86-64.so.2', `usr/lib/${libc}/ld-linux-aarch64.so.1`].map((p) => path.join(root, p)).find((p) => fs.existsSync(p));
+  if (!loader) throw new Error(`${root}: no ELF interpreter found`);
+  const libraryPath = [`usr/lib/${libc}`, `lib/${libc}`, 'usr/lib'].map((p) => path.join(root, p)).join(':');
+  return {
+    prefix: [loader, '--library-path', libraryPath],
+    moduleDir: path.join(root, 'usr', 'lib', libc, 'pdns'),
+    schema: path.join(root, 'usr', 'share', 'pdns-backend-sqlite3', 'schema', 'schema.sqlite3.sql'),
+  };
+}
+
+/** The pdns_server command (argv prefix) of a release, or of the host's server when none is given. */
+export function pdnsServerCommand(release?: PdnsRelease): string[] {
+  if (!release) return [toolPath('pdns_server')];
+  const runner = chrootRunner(release);
+  return [...runner.prefix, path.join(fs.realpathSync(release.root), 'usr', 'sbin', 'pdns_server'), `--module-dir=${runner.moduleDir}`];
+}
+
 export interface StartPdnsOptions {
+  /** Run this release from its chroot instead of the host's pdns_server. */
+  readonly release?: PdnsRelease;
+  /** Extra pdns.conf settings appended after the rendered template (e.g. for a primary or a secondary). */
+  readonly extraConfig?: readonly string[];
   /** lua-health-checks-interval in seconds (default 5, the server's own default). */
   readonly luaHealthCheckInterval?: number;
   /** lua-health-checks-expire-delay in seconds (default: not set). */
@@ -91,9 +147,10 @@ export function toolPath(name: string): string {
   return fs.existsSync(candidate) ? candidate : name;
 }
 
-/** The version of the installed pdns_server, e.g. '4.7.3'. */
-export function pdnsVersion(): string {
-  const result = spawnSync(toolPath('pdns_server'), ['--version'], { encoding: 'utf8', timeout: 10_000 });
+/** The version of the installed pdns_server (or of a release's), e.g. '4.7.3'. */
+export function pdnsVersion(release?: PdnsRelease): string {
+  const [command, ...args] = pdnsServerCommand(release);
+  const result = spawnSync(command, [...args, '--version'], { encoding: 'utf8', timeout: 10_000 });
   const text = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const match = /Authoritative Server (\d+\.\d+\.\d+)/.exec(text);
   if (!match) throw new Error(`cannot read the version from pdns_server --version:\n${text}${result.error ? `\n${result.error.message}` : ''}`);
@@ -161,8 +218,8 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
  * On any failure the process is killed and the error carries the server's log.
  */
 export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsServer> {
-  const version = pdnsVersion();
-  const schema = findSchema(options.schemaPath);
+  const version = pdnsVersion(options.release);
+  const schema = findSchema(options.schemaPath ?? (options.release ? chrootRunner(options.release).schema : undefined));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-pdns-'));
   const database = path.join(dir, 'pdns.sqlite3');
   const apiKey = randomBytes(24).toString('hex');
@@ -196,10 +253,10 @@ export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsSer
       luaHealthCheckExpireDelay: options.luaHealthCheckExpireDelay,
       defaultSoaContent: 'ns1.example.test. hostmaster.example.test. 1 10800 3600 604800 3600',
     });
-    fs.writeFileSync(path.join(dir, 'pdns.conf'), config, { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'pdns.conf'), [config, ...(options.extraConfig ?? []).map((line) => `${line}\n`)].join(''), { mode: 0o600 });
 
     const command = [
-      toolPath('pdns_server'),
+      ...pdnsServerCommand(options.release),
       `--config-dir=${dir}`, // reads <dir>/pdns.conf and nothing from /etc/powerdns
       `--socket-dir=${dir}`, // control socket and pid file, instead of /var/run/pdns
       '--daemon=no',
