@@ -24,7 +24,7 @@ export function buildApp(model: SovereignModel, outdir: string): App {
   if (model.dns) {
     const dns = model.dns;
     const regionAddresses = Object.fromEntries(
-      Object.entries(regions).map(([name, stack]) => [name, dns.endpoints[name] ?? stack.platform.loadBalancerIpv4]),
+      Object.entries(regions).map(([name, stack]) => [name, dns.endpoints[name] ?? { ipv4: stack.platform.loadBalancerIpv4, ipv6: stack.platform.loadBalancerIpv6 }]),
     );
     new DnsStack(app, DNS_STACK, { dns, regionAddresses });
   }

@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { Construct } from 'constructs';
-import { DnsSpec } from '../../lib/config/model';
+import { DnsSpec, RegionEndpoint } from '../../lib/config/model';
 import { PowerdnsProvider } from '../../providers/powerdns/provider';
 import { DnsFailover } from '../dns-failover/dns-failover';
 import { OpenTofuStack } from './opentofu-stack';
@@ -11,10 +11,10 @@ export interface DnsStackProps {
   /** Zone, name servers and applications from sovereign.json. */
   readonly dns: DnsSpec;
   /**
-   * Public IPv4 of every region, by environment name: a literal, or another stack's output token
-   * (cdktf turns it into a remote-state read).
+   * Public addresses of every region (IPv4 and/or IPv6), by environment name: literals, or another
+   * stack's output tokens (cdktf turns them into remote-state reads).
    */
-  readonly regionAddresses: Readonly<Record<string, string>>;
+  readonly regionAddresses: Readonly<Record<string, RegionEndpoint>>;
 }
 
 /**

@@ -15,11 +15,25 @@ export type LuaRecordType = 'A' | 'AAAA' | 'CNAME';
 const RECORD_TYPES: readonly LuaRecordType[] = ['A', 'AAAA', 'CNAME'];
 
 /**
- * Addresses to health-check: a flat list, or ordered failover groups (the first group with a
- * healthy member wins; the selector then picks among that group's healthy members).
+ * Addresses to health-check: a flat list, ordered failover groups (the first group with a healthy
+ * member wins; the selector then picks among that group's healthy members), or weighted addresses.
  * Groups need PowerDNS 4.8 for ifportup (4.2 for ifurlup). A single group is rendered flat.
+ *
+ * Weighted (`{ weighted }`): each address is repeated in one flat list in proportion to its weight
+ * (weights divided by their greatest common divisor; at most {@link MAX_WEIGHT_SLOTS} entries in all).
+ * PowerDNS checks each distinct address once and its 'random' (or 'hashed') selector picks uniformly
+ * among the healthy entries, so a healthy address answers in proportion to its weight and a failed one
+ * not at all; with every address down, backupSelector picks among all entries (weighted too). Works on
+ * every supported release (lua-record.cc genericIfUp keeps the list as given; checks are keyed by address).
+ * Selectors 'all' and 'pickclosest' ignore weights and are refused with it.
  */
-export type AddressList = readonly string[] | { readonly groups: readonly (readonly string[])[] };
+export type AddressList =
+  | readonly string[]
+  | { readonly groups: readonly (readonly string[])[] }
+  | { readonly weighted: readonly WeightedAddress[] };
+
+/** The most list entries a weighted if*up list may expand to (keeps records short and well inside the exec limit). */
+export const MAX_WEIGHT_SLOTS = 100;
 
 /** An address (or CNAME target) with its relative weight for pickwrandom/pickwhashed. */
 export interface WeightedAddress {
@@ -77,7 +91,43 @@ function renderList(fn: string, values: readonly string[], listName: string): { 
   return { lua: `{${items.join(', ')}}`, concatenations };
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The flat list a `{ weighted }` AddressList expands to, after checking entries, weights and selectors. */
+function weightedList(fn: 'ifportup' | 'ifurlup', weighted: unknown, options: unknown): string[] {
+  if (!Array.isArray(weighted) || weighted.length === 0) throw new LuaRecordError(`${fn}: addresses.weighted must be a non-empty array of { address, weight }; received ${show(weighted)}`);
+  weighted.forEach((entry: unknown, i) => {
+    if (typeof entry !== 'object' || entry === null) throw new LuaRecordError(`${fn}: addresses.weighted[${i}] must be an object { address, weight }; received ${show(entry)}`);
+  });
+  const entries = weighted as WeightedAddress[];
+  const weights = entries.map((entry, i) => checkInteger(entry.weight, `${fn}: addresses.weighted[${i}].weight`, 1, INT_MAX));
+  const divisor = weights.reduce(gcd);
+  const slots = weights.reduce((sum, w) => sum + w / divisor, 0);
+  if (slots > MAX_WEIGHT_SLOTS) {
+    throw new LuaRecordError(`${fn}: addresses.weighted: the weights ${weights.join('/')} reduce to ${weights.map((w) => w / divisor).join('/')}, ${slots} list entries; at most ${MAX_WEIGHT_SLOTS} are allowed (use weights with a larger common divisor, e.g. percentages in steps of 5)`);
+  }
+  const opts = (typeof options === 'object' && options !== null ? options : {}) as Record<string, unknown>;
+  for (const key of ['selector', 'backupSelector'] as const) {
+    const value = opts[key];
+    if (value === 'all' || value === 'pickclosest') {
+      throw new LuaRecordError(`${fn}: options.${key} ${show(value)} ignores weights (it would ${value === 'all' ? 'answer with repeated addresses' : 'pick by location'}); with weighted addresses use 'random' or 'hashed'${key === 'backupSelector' ? " (or 'empty')" : ''}`);
+    }
+  }
+  return entries.flatMap((entry, i) => new Array<string>(weights[i] / divisor).fill(entry.address));
+}
+
 function ifCheck(fn: 'ifportup' | 'ifurlup', first: RenderedString, targets: unknown, options: unknown): BuiltLuaCall {
+  if (typeof targets === 'object' && targets !== null && 'weighted' in targets) {
+    const weighted = (targets as { weighted: unknown }).weighted;
+    // The expanded flat list (shape, weights, selectors checked); then distinct addresses of one kind.
+    const list = weightedList(fn, weighted, options);
+    const kind = checkValues(fn, (weighted as WeightedAddress[]).map((entry, i) => ({ text: entry.address as unknown, what: `addresses.weighted[${i}].address` })), false, 'addresses.weighted');
+    const opts = renderOptions(fn, options, kind);
+    const rendered = renderList(fn, list, 'addresses');
+    const requirements: Requirement[] = [{ feature: fn, what: `${fn}()` }, ...opts.requirements];
+    const args = [first.lua, rendered.lua, ...(opts.lua === undefined ? [] : [opts.lua])];
+    return new BuiltLuaCall(fn, `${fn}(${args.join(', ')})`, requirements, kind, opts.multiValued, first.concatenations + opts.concatenations + rendered.concatenations);
+  }
   const { groups, grouped } = addressGroups(fn, targets);
   const values = grouped
     ? groups.flatMap((group, g) => group.map((text, i) => ({ text: text as unknown, what: `addresses.groups[${g}][${i}]` })))

@@ -31,9 +31,10 @@
  *   older servers silently ignore unknown *scalar* options but SERVFAIL on table values.
  *
  * Decisions:
- * - Duplicate addresses are rejected everywhere (also across failover groups). Weighting by
- *   repeating an address in an if*up list is not offered: with selector 'all' it yields duplicate
- *   records; use pickwrandom/pickwhashed (weights) instead.
+ * - Duplicate addresses are rejected everywhere (also across failover groups). Health-checked
+ *   weights are offered as `{ weighted }` address lists: the builder itself repeats each address by
+ *   its reduced weight in one flat if*up list, and refuses the selectors that ignore repetition
+ *   ('all' would answer with duplicates, 'pickclosest' by location).
  * - A `{ groups }` list with a single group is rendered as a flat list (same behaviour in
  *   PowerDNS, and it keeps ifportup usable on 4.7).
  * - URLs are rendered exactly as given; they must be http(s) with a host, without user info or
@@ -56,7 +57,7 @@ export { LuaRecordError } from './errors';
 export { compareVersions, DEFAULT_PDNS_VERSION, LUA_FEATURES, PDNS_VERSIONS } from './versions';
 export type { LuaFeature, LuaFeatureName, PdnsVersion } from './versions';
 export type { BackupSelector, CheckOptions, PortCheckOptions, Selector, UrlCheckOptions } from './options';
-export { Lua, luaRecordContent } from './builders';
+export { Lua, luaRecordContent, MAX_WEIGHT_SLOTS } from './builders';
 export type { AddressList, LuaCall, LuaRecordType, WeightedAddress } from './builders';
 export { IPV4_PATTERN } from './values';
 export { WIRE_SEGMENT } from './wire';
