@@ -373,3 +373,107 @@ export function queryDns(port: number, name: string, type: string, options: Quer
     });
   });
 }
+
+const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'];
+const QTYPES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, TXT: 16, AAAA: 28 };
+
+/**
+ * One UDP query to 127.0.0.1:`port` (or `host`) from this process, without spawning dig: for tests
+ * and benchmarks that send hundreds of queries. Decodes the rcode and A/AAAA/other answers
+ * (other types as hex). Rejects after `timeoutMs` (default 2000) with no answer.
+ */
+export function queryUdp(port: number, name: string, type: string, options: { timeoutMs?: number; host?: string } = {}): Promise<DnsAnswer> {
+  const host = options.host ?? '127.0.0.1';
+  const id = Math.floor(Math.random() * 0x10000);
+  const labels = name.replace(/\.$/, '').split('.').map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')]));
+  const qtype = QTYPES[type];
+  if (qtype === undefined) throw new Error(`queryUdp: unsupported type ${type}`);
+  const query = Buffer.concat([Buffer.from([id >> 8, id & 0xff, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]), ...labels, Buffer.from([0, qtype >> 8, qtype & 0xff, 0, 1])]);
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error(`no answer from ${host}:${port} for ${name} ${type} within ${options.timeoutMs ?? 2000} ms`));
+    }, options.timeoutMs ?? 2000);
+    socket.on('message', (message) => {
+      if (message.readUInt16BE(0) !== id) return;
+      clearTimeout(timer);
+      socket.close();
+      try {
+        resolve(decodeAnswer(message));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(error);
+    });
+    socket.send(query, port, host);
+  });
+}
+
+function decodeAnswer(message: Buffer): DnsAnswer {
+  const rcode = RCODES[message[3] & 0x0f] ?? `RCODE${message[3] & 0x0f}`;
+  const [qd, an] = [message.readUInt16BE(4), message.readUInt16BE(6)];
+  let offset = 12;
+  const readName = (): string => {
+    const parts: string[] = [];
+    let at = offset;
+    let jumped = false;
+    for (let guard = 0; guard < 128; guard++) {
+      const length = message[at];
+      if (length === 0) {
+        if (!jumped) offset = at + 1;
+        return `${parts.join('.')}.`;
+      }
+      if ((length & 0xc0) === 0xc0) {
+        if (!jumped) offset = at + 2;
+        jumped = true;
+        at = message.readUInt16BE(at) & 0x3fff;
+        continue;
+      }
+      parts.push(message.toString('ascii', at + 1, at + 1 + length));
+      at += 1 + length;
+    }
+    throw new Error('DNS name compression loop');
+  };
+  for (let i = 0; i < qd; i++) {
+    readName();
+    offset += 4;
+  }
+  const records: DnsAnswer['records'] = [];
+  for (let i = 0; i < an; i++) {
+    const recordName = readName();
+    const type = message.readUInt16BE(offset);
+    const ttl = message.readUInt32BE(offset + 4);
+    const length = message.readUInt16BE(offset + 8);
+    const data = message.subarray(offset + 10, offset + 10 + length);
+    offset += 10 + length;
+    const typeName = Object.keys(QTYPES).find((k) => QTYPES[k] === type) ?? `TYPE${type}`;
+    const text = type === 1 ? [...data].join('.') : type === 28 ? ipv6Text(data) : data.toString('hex');
+    records.push({ name: recordName, ttl, type: typeName, data: text });
+  }
+  return { rcode, answers: records.map((r) => r.data), records, raw: `${rcode} ${records.map((r) => `${r.type} ${r.data}`).join(', ')}` };
+}
+
+/** RFC 5952 text of 16 address bytes (as dig prints it). */
+function ipv6Text(bytes: Buffer): string {
+  const words = Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2));
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return `::ffff:${[...bytes.subarray(12)].join('.')}`; // IPv4-mapped
+  let best = [-1, 0];
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best[1] && j - i > 1) best = [i, j - i];
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (best[0] < 0) return hex.join(':');
+  return `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
+}
