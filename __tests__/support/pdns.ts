@@ -79,7 +79,7 @@ export interface StartPdnsOptions {
   readonly release?: PdnsRelease;
   /** Extra pdns.conf settings appended after the rendered template (e.g. for a primary or a secondary). */
   readonly extraConfig?: readonly string[];
-  /** lua-health-checks-interval in seconds (default 5, the server's own default). */
+  /** lua-health-checks-interval in seconds (default: pdns-config's DEFAULT_LUA_HEALTH_CHECK_INTERVAL). */
   readonly luaHealthCheckInterval?: number;
   /** lua-health-checks-expire-delay in seconds (default: not set). */
   readonly luaHealthCheckExpireDelay?: number;
@@ -249,7 +249,7 @@ export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsSer
       api: { apiKey, address: '127.0.0.1', port: apiPort, allowFrom: ['127.0.0.1/32'] },
       dns: { addresses: ['127.0.0.1'], port: dnsPort },
       sqliteDatabase: database,
-      luaHealthCheckInterval: options.luaHealthCheckInterval ?? 5,
+      luaHealthCheckInterval: options.luaHealthCheckInterval, // undefined: the renderer's default
       luaHealthCheckExpireDelay: options.luaHealthCheckExpireDelay,
       defaultSoaContent: 'ns1.example.test. hostmaster.example.test. 1 10800 3600 604800 3600',
     });

@@ -10,6 +10,13 @@ type PdnsRelease = string;
 
 /** The oldest release this configuration is verified against. */
 const MIN_VERSION: PdnsRelease = OLDEST_PDNS_VERSION;
+/**
+ * Seconds between health checks when the caller sets none. 1 s keeps failover detection (a check
+ * that fails at once, e.g. a refused connection) within about a second: bench/dns measures it.
+ * PowerDNS's own default is 5 s.
+ */
+export const DEFAULT_LUA_HEALTH_CHECK_INTERVAL = 1;
+
 /** `enable-lua-record-updates` exists from 5.1 on; older releases refuse to start when it is set. */
 const LUA_RECORD_UPDATES_SINCE: PdnsRelease = '5.1';
 
@@ -74,7 +81,7 @@ export interface PdnsServerConfigProps {
   /**
    * Seconds between health checks of `ifportup`/`ifurlup` targets (`lua-health-checks-interval`).
    * An integer ≥ 1.
-   * @default 5
+   * @default DEFAULT_LUA_HEALTH_CHECK_INTERVAL (1; PowerDNS's own default is 5)
    */
   readonly luaHealthCheckInterval?: number;
   /**
@@ -163,7 +170,7 @@ function templateData(props: PdnsServerConfigProps): PdnsTemplateData {
   checkSingleLine('sqliteDatabase', sqliteDatabase);
   if (!sqliteDatabase.startsWith('/')) throw new Error(`sqliteDatabase "${sqliteDatabase}" must be an absolute path`);
 
-  const interval = props.luaHealthCheckInterval ?? 5;
+  const interval = props.luaHealthCheckInterval ?? DEFAULT_LUA_HEALTH_CHECK_INTERVAL;
   checkSeconds('luaHealthCheckInterval', interval);
   const expireDelay = props.luaHealthCheckExpireDelay ?? null;
   if (expireDelay !== null) checkSeconds('luaHealthCheckExpireDelay', expireDelay);
