@@ -1,7 +1,9 @@
 /**
- * Regenerates the cdktf bindings in providers/<name>/ from the committed provider schemas
- * (providers/schemas/<name>.json, dumped with `tofu providers schema -json` by scripts/dump-schemas.sh),
- * keeping only the resources listed in providers/bindings.json. Offline and deterministic.
+ * Regenerates the cdktf bindings in providers/<name>/ from the provider schemas, keeping only the
+ * resources listed in providers/bindings.json. Offline and deterministic. Each schema is the real
+ * `tofu providers schema -json` dump: ../shared/provider-schemas/<name>-<version>.json when the
+ * project's shared folder has one for the pinned version (e.g. powerdns-2.4.0.json, which could not
+ * be dumped here), else providers/schemas/<name>.json (dumped by scripts/dump-schemas.sh).
  *
  *   npm run providers:generate            # rewrite providers/<name>/
  *   npm run providers:generate -- --out D # write into D instead (used by the drift test)
@@ -50,16 +52,22 @@ export function selectSchema(name: string, document: ProviderSchemaDocument, sel
   };
 }
 
+/** The schema dump the bindings of `name`@`version` are generated from (see the file comment). */
+export function schemaFileOf(name: string, version: string): string {
+  const shared = path.join(ROOT, '..', 'shared', 'provider-schemas', `${name}-${version}.json`);
+  return fs.existsSync(shared) ? shared : path.join(ROOT, 'providers', 'schemas', `${name}.json`);
+}
+
 /** Generates the bindings for every provider in providers/bindings.json into `outDir/<name>/`. */
 export async function generateAll(outDir: string): Promise<string[]> {
   const selections: Record<string, BindingSelection> = JSON.parse(fs.readFileSync(path.join(ROOT, 'providers', 'bindings.json'), 'utf8'));
   const generated: string[] = [];
   for (const [name, selection] of Object.entries(selections)) {
     if (name.startsWith('$')) continue;
-    const schemaFile = path.join(ROOT, 'providers', 'schemas', `${name}.json`);
-    if (!fs.existsSync(schemaFile)) throw new Error(`providers/bindings.json names "${name}" but ${path.relative(ROOT, schemaFile)} does not exist`);
     const version = PROVIDER_PINS[name]?.version;
     if (!version) throw new Error(`versions.json has no providers.${name}.version`);
+    const schemaFile = schemaFileOf(name, version);
+    if (!fs.existsSync(schemaFile)) throw new Error(`providers/bindings.json names "${name}" but ${path.relative(ROOT, schemaFile)} does not exist`);
     const document = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as ProviderSchemaDocument;
     const scratch = fs.mkdtempSync(path.join(outDir, `.gen-${name}-`));
     try {
