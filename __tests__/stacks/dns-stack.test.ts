@@ -209,7 +209,7 @@ describe('IPv6: AAAA answers for regions with an IPv6 address', () => {
     expect(portal.records[1]).toMatch(/^AAAA "ifportup\(443, \{'\$\{data\.terraform_remote_state\.[^}]+ipv6\}'\}, \{selector='all', timeout=2\}\)"$/);
     expect(portal.lifecycle.precondition.map((p: any) => p.condition)).toEqual([
       expect.stringMatching(/^\$\{can\(regex\(/),
-      expect.stringMatching(/^\$\{\(can\(cidrhost\("\$\{data\.terraform_remote_state\.[^}]+ipv6\}\/128", 0\)\) && \(length\(data\.terraform_remote_state\.[^)]+ipv6\) <= 39\)\)\}$/),
+      expect.stringMatching(/^\$\{\(can\(cidrhost\(format\("%s\/128", data\.terraform_remote_state\.[^)]+ipv6\), 0\)\) && \(length\(data\.terraform_remote_state\.[^)]+ipv6\) <= 39\)\)\}$/),
     ]);
   });
 });
