@@ -450,6 +450,7 @@ build_chroot() {
 # pdns_releases: "LINE SUITE" per line of versions.json services.powerdns.releases (jsonget's dotted
 # paths cannot name a key like "4.9").
 pdns_releases() {
+  # shellcheck disable=SC2016 # JavaScript, not shell: ${line} is a template literal
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).services.powerdns.releases;
     for (const [line, suite] of Object.entries(r)) console.log(`${line} ${suite}`);
