@@ -9,7 +9,10 @@ import { ConfigError } from '../../lib/config/errors';
 import { GITEA_TOKEN_MAX_LENGTH, INSTALL_SCRIPT_PATH, K3S_PATHS, K3S_TOKEN_LENGTH } from '../../constructs/k3s-cluster/k3s-cluster';
 import { POOL_LABEL, SERVER_WIDE_KEYS } from '../../constructs/k3s-cluster/k3s-config';
 import { HcloudVmPlatform } from '../../constructs/provider-vm/hcloud';
-import { USER_DATA_LIMITS } from '../../constructs/provider-vm/vm-platform';
+import { AWS_USER_DATA_LIMIT } from '../../constructs/provider-vm/aws';
+import { AZURE_USER_DATA_LIMIT } from '../../constructs/provider-vm/azure';
+import { GCP_USER_DATA_LIMIT } from '../../constructs/provider-vm/gcp';
+import { HCLOUD_USER_DATA_LIMIT } from '../../constructs/provider-vm/hcloud';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
 import { K3S_RELEASES } from '../../lib/versions';
 import { toolPath } from '../support/pdns';
@@ -256,6 +259,9 @@ describe('secrets and references in the OpenTofu output', () => {
     }
   });
 });
+
+/** Each cloud's user-data limit, as its platform states it. */
+const USER_DATA_LIMITS = { hetzner: HCLOUD_USER_DATA_LIMIT, aws: AWS_USER_DATA_LIMIT, azure: AZURE_USER_DATA_LIMIT, gcp: GCP_USER_DATA_LIMIT } as const;
 
 describe('user-data limits', () => {
   /** Pool labels whose node-label lines alone exceed `bytes` (each line is about 75 bytes). */

@@ -192,28 +192,32 @@ export function renderOptions(fn: 'ifportup' | 'ifurlup', options: unknown, kind
       case 'httpcode':
         fields.push(`httpcode=${checkInteger(value, what, 100, 599)}`);
         break;
-      case 'headers': {
-        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LuaRecordError(`${what} must be an object of header name -> value; received ${show(value)}`);
-        const names = Object.keys(value);
-        if (names.length === 0) throw new LuaRecordError(`${what} must not be empty; leave it out instead`);
-        const lower = new Map<string, string>();
-        for (const name of names) {
-          if (!HEADER_NAME.test(name)) throw new LuaRecordError(`${what}: header name ${show(name)} must match ${HEADER_NAME.source}`);
-          const earlier = lower.get(name.toLowerCase());
-          if (earlier !== undefined) throw new LuaRecordError(`${what}: header names ${show(earlier)} and ${show(name)} differ only in case; HTTP header names are case-insensitive`);
-          lower.set(name.toLowerCase(), name);
-        }
-        const entries = [...names]
-          .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))
-          .map((name) => {
-            const headerValue = checkFieldValue((value as Record<string, unknown>)[name], `${what}[${JSON.stringify(name)}]`);
-            return `[${str(name, `${what} name`)}]=${str(headerValue, `${what}[${JSON.stringify(name)}]`)}`;
-          });
-        fields.push(`headers={${entries.join(', ')}}`);
+      case 'headers':
+        fields.push(`headers=${renderHeaders(value, what, str)}`);
         break;
-      }
     }
   }
   const multiValued = record.selector === 'all' || record.backupSelector === 'all';
   return { lua: fields.length > 0 ? `{${fields.join(', ')}}` : undefined, requirements, concatenations, multiValued };
+}
+
+/** The `headers` option as a Lua table of name -> value in name order (checked: names, case clashes, values). */
+function renderHeaders(value: unknown, what: string, str: (text: string, what: string) => string): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new LuaRecordError(`${what} must be an object of header name -> value; received ${show(value)}`);
+  const names = Object.keys(value);
+  if (names.length === 0) throw new LuaRecordError(`${what} must not be empty; leave it out instead`);
+  const lower = new Map<string, string>();
+  for (const name of names) {
+    if (!HEADER_NAME.test(name)) throw new LuaRecordError(`${what}: header name ${show(name)} must match ${HEADER_NAME.source}`);
+    const earlier = lower.get(name.toLowerCase());
+    if (earlier !== undefined) throw new LuaRecordError(`${what}: header names ${show(earlier)} and ${show(name)} differ only in case; HTTP header names are case-insensitive`);
+    lower.set(name.toLowerCase(), name);
+  }
+  const entries = [...names]
+    .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0))
+    .map((name) => {
+      const headerValue = checkFieldValue((value as Record<string, unknown>)[name], `${what}[${JSON.stringify(name)}]`);
+      return `[${str(name, `${what} name`)}]=${str(headerValue, `${what}[${JSON.stringify(name)}]`)}`;
+    });
+  return `{${entries.join(', ')}}`;
 }
