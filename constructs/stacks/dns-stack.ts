@@ -35,8 +35,14 @@ export class DnsStack extends OpenTofuStack {
     this.failover = new DnsFailover(this, 'failover', { dns: props.dns, regionAddresses: props.regionAddresses });
 
     new TerraformOutput(this, 'records', {
-      description: 'The application records: name → type and contents.',
-      value: Object.fromEntries(props.dns.applications.map((app) => [app.fqdn, { type: this.failover.records[app.name].type, records: this.failover.records[app.name].records }])),
+      description: 'The application records: name → type and contents (and the plain AAAA contents of a single region with IPv6).',
+      value: Object.fromEntries(
+        props.dns.applications.map((app) => {
+          const main = this.failover.records[app.name];
+          const ipv6 = this.failover.ipv6Records[app.name];
+          return [app.fqdn, { type: main.type, records: main.records, ...(ipv6 ? { aaaa_records: ipv6.records } : {}) }];
+        }),
+      ),
     }).overrideLogicalId('records');
   }
 }
