@@ -4,6 +4,9 @@
 #   providers   every provider in versions.json with "build": true, built from Go source into a
 #               filesystem mirror (registry.opentofu.org/<ns>/<type>/<version>/<os_arch>/...)
 #   pdns        PowerDNS (sqlite3 backend) + dig, from Debian; the packaged service is never left running
+#   chroots     the PowerDNS releases the e2e suite and bench/dns run against (versions.json
+#               services.powerdns.releases): a minimal Debian chroot per release, by debootstrap from
+#               the machine's Debian mirror; plus dnsperf (the load generator of bench/dns)
 #   validators  cloud-init (schema checks), shellcheck (Debian) and checkov (PyPI, in a venv)
 #   s3          moto's S3 server (PyPI moto[server], in a venv) for the state archive tests
 #   all         all of the above (default)
@@ -17,6 +20,8 @@
 #   SOVEREIGN_TOOLS_CACHE     cache root (see above)
 #   SOVEREIGN_TOFU_FROM_PATH  0 = ignore any `tofu` on PATH and always use the pinned build
 #   SOVEREIGN_PYTHON          python used to create the checkov and moto venvs (default: python3)
+#   SOVEREIGN_DEBIAN_MIRROR   Debian mirror for the chroots (default: the first Debian archive in
+#                             /etc/apt/sources.list{,.d/*.list,.d/*.sources})
 #   GO                        go binary (default: go on PATH, else /usr/local/go/bin/go)
 set -euo pipefail
 export CHECKPOINT_DISABLE=1 # no version check calls from tofu
@@ -385,6 +390,142 @@ step_pdns() {
   log "pdns: pdns-server $(pkg_version pdns-server), dig $(pkg_version bind9-dnsutils)"
 }
 
+# --- step: chroots ---------------------------------------------------------------------------
+# One minimal Debian chroot per PowerDNS release line in versions.json (services.powerdns.releases,
+# e.g. 4.9 -> trixie, 5.1 -> forky), holding only services.powerdns.packages and their dependencies.
+# Cached as $CACHE/pdns-<line>-<suite>-<arch>/ with a marker written last; a chroot whose pdns_server
+# no longer runs (or reports another line) is rebuilt. Tests run <chroot>/usr/sbin/pdns_server through
+# the chroot's own dynamic loader and libraries (no root, no chroot(2) needed at test time), found
+# through the link .tools/pdns-<line>.
+
+# debian_mirror: the Debian archive this machine's apt uses (deb822 .sources or one-line .list),
+# never a security or third-party repository; SOVEREIGN_DEBIAN_MIRROR overrides it.
+debian_mirror() {
+  if [[ -n "${SOVEREIGN_DEBIAN_MIRROR:-}" ]]; then
+    printf '%s\n' "$SOVEREIGN_DEBIAN_MIRROR"
+    return 0
+  fi
+  local f uri
+  for f in /etc/apt/sources.list.d/*.sources; do
+    [[ -f "$f" ]] || continue
+    # Stanzas are separated by blank lines; take URIs of a `Types: deb` stanza whose URI path is /debian.
+    uri="$(awk 'BEGIN { RS = ""; FS = "\n" }
+      { types = ""; uris = ""
+        for (i = 1; i <= NF; i++) {
+          if ($i ~ /^Types:/) types = $i
+          if ($i ~ /^URIs:/) { uris = $i; sub(/^URIs:[ \t]*/, "", uris) }
+        }
+        if (types ~ /(^|[ \t])deb([ \t]|$)/) {
+          n = split(uris, u, /[ \t]+/)
+          for (j = 1; j <= n; j++) if (u[j] ~ /^https?:\/\/[^ ]+\/debian\/?$/) { print u[j]; exit }
+        }
+      }' "$f")"
+    [[ -n "$uri" ]] && { printf '%s\n' "${uri%/}"; return 0; }
+  done
+  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+    [[ -f "$f" ]] || continue
+    uri="$(sed -n 's/^[[:space:]]*deb[[:space:]]\+\(\[[^]]*\][[:space:]]\+\)\?\(https\?:\/\/[^[:space:]]*\/debian\)\/\?[[:space:]].*/\2/p' "$f" | head -n1)"
+    [[ -n "$uri" ]] && { printf '%s\n' "$uri"; return 0; }
+  done
+  die "no Debian archive found in /etc/apt/sources.list* (set SOVEREIGN_DEBIAN_MIRROR=http://<mirror>/debian)"
+}
+
+# chroot_pdns_version DIR: x.y.z of the chroot's pdns_server, run through its own loader; empty if it does not run.
+chroot_pdns_version() {
+  local dir=$1 loader
+  loader="$(chroot_loader "$dir")" || return 0
+  { "$loader" --library-path "$(chroot_library_path "$dir")" "$dir/usr/sbin/pdns_server" --version 2>&1 || true; } |
+    sed -n 's/.*Authoritative Server \([0-9]\+\.[0-9]\+\.[0-9]\+\).*/\1/p' | head -n1
+}
+chroot_loader() { # the chroot's ELF interpreter (ld-linux*.so.*)
+  local f
+  for f in "$1"/usr/lib64/ld-linux-*.so.* "$1"/usr/lib/*/ld-linux-*.so.* "$1"/lib64/ld-linux-*.so.*; do
+    [[ -e "$f" ]] && { printf '%s\n' "$f"; return 0; }
+  done
+  return 1
+}
+chroot_library_path() { # the chroot's library directories, for its loader's --library-path
+  local triplet
+  triplet="$(basename "$(dirname "$(find "$1/usr/lib" -maxdepth 2 -name 'libc.so.6' -print -quit)")")"
+  printf '%s\n' "$1/usr/lib/$triplet:$1/lib/$triplet:$1/usr/lib"
+}
+
+# build_chroot LINE SUITE: debootstraps SUITE into the cache (shows debootstrap's progress), atomically.
+build_chroot() {
+  local line=$1 suite=$2 arch dest work mirror script packages started last pid rc=0 buildlog v
+  arch="$(dpkg --print-architecture)"
+  dest="$CACHE/pdns-$line-$suite-$arch"
+  if [[ -f "$dest/.sovereign-complete" ]] && v="$(chroot_pdns_version "$dest")" && [[ "${v%.*}" == "$line" ]]; then
+    log "PowerDNS $line ($suite): cached, pdns_server $v"
+    ln -sfn "$dest" "$TOOLS/pdns-$line"
+    return 0
+  fi
+  mirror="$(debian_mirror)"
+  # bookworm's debootstrap has no script for suites newer than trixie: they all use sid's.
+  script=/usr/share/debootstrap/scripts/$suite
+  [[ -e "$script" ]] || script=/usr/share/debootstrap/scripts/sid
+  packages="$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).services.powerdns.packages.join(","))' "$VERSIONS_FILE")"
+  mkdir -p "$CACHE/logs"
+  buildlog="$CACHE/logs/pdns-$line-$suite.log"
+  log "PowerDNS $line: debootstrap --variant=minbase $suite from $mirror (about 40 s, 250 MB)…"
+  rm -rf "$dest"
+  new_tmp work "pdns-$line-$suite"
+  started="$(clock_us)"
+  "${SUDO[@]}" debootstrap --variant=minbase --arch="$arch" --components=main --include="$packages" \
+    "$suite" "$work/root" "$mirror" "$script" >"$buildlog" 2>&1 &
+  pid=$!
+  last=""
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 5
+    local now
+    now="$(grep -E '^I: (Retrieving|Validating|Extracting|Installing|Unpacking|Configuring)' "$buildlog" | tail -n1 | cut -c1-70 || true)"
+    [[ -n "$now" && "$now" != "$last" ]] && log "  $suite $(elapsed "$started"): ${now#I: }"
+    last="$now"
+  done
+  wait "$pid" || rc=$?
+  ((rc == 0)) || { tail -n 20 "$buildlog" >&2; die "debootstrap of $suite failed (exit $rc); full log: $buildlog"; }
+  # Keep it small: no downloaded .debs or apt lists in the cache.
+  "${SUDO[@]}" rm -rf "$work/root/var/cache/apt/archives/"*.deb "$work/root/var/lib/apt/lists/"*_Packages
+  v="$(chroot_pdns_version "$work/root")"
+  [[ "${v%.*}" == "$line" ]] || die "the $suite chroot's pdns_server reports '${v:-nothing}', versions.json expects the $line line"
+  printf '%s\n' "$v" >"$work/root/.sovereign-complete"
+  install_dir "$work/root" "$dest"
+  ln -sfn "$dest" "$TOOLS/pdns-$line"
+  log "PowerDNS $line ($suite): pdns_server $v built in $(elapsed "$started")"
+}
+
+# pdns_releases: "LINE SUITE" per line of versions.json services.powerdns.releases (jsonget's dotted
+# paths cannot name a key like "4.9").
+pdns_releases() {
+  # shellcheck disable=SC2016 # JavaScript, not shell: ${line} is a template literal
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).services.powerdns.releases;
+    for (const [line, suite] of Object.entries(r)) console.log(`${line} ${suite}`);
+  ' "$VERSIONS_FILE"
+}
+
+summary_chroots() {
+  local line suite dest
+  while read -r line suite; do
+    dest="$CACHE/pdns-$line-$suite-$(dpkg --print-architecture)"
+    if [[ -f "$dest/.sovereign-complete" ]]; then
+      log "  $(printf '%-22s' "PowerDNS $line ($suite)") $(cat "$dest/.sovereign-complete")  ($dest)"
+    else
+      log "  $(printf '%-22s' "PowerDNS $line ($suite)") missing"
+    fi
+  done < <(pdns_releases)
+}
+
+step_chroots() {
+  local line suite
+  # debootstrap builds the chroots; dnsperf is bench/dns's load generator (host packages).
+  apt_install debootstrap dnsperf
+  link_tool dnsperf /usr/bin/dnsperf
+  while read -r line suite; do
+    build_chroot "$line" "$suite"
+  done < <(pdns_releases)
+}
+
 # pip_venv NAME SPEC VERSION CHECK: a PyPI package in its own venv under the cache, printed path.
 # A venv cannot be moved after creation (absolute paths inside), so it is built in place and counts
 # as complete only once the marker is written last; CHECK (python code) must pass in a cached one too,
@@ -473,6 +614,7 @@ summary() {
   for p in pdns-server pdns-backend-sqlite3 pdns-tools bind9-dnsutils sqlite3 cloud-init shellcheck luajit libxml2-utils; do
     log "  $(printf '%-22s' "$p") $(pkg_version "$p")"
   done
+  summary_chroots
   if [[ -f "$(readlink -f "$TOOLS/bin/moto_server" 2>/dev/null)" ]]; then
     log "  moto        $(cat "$(dirname "$(readlink -f "$TOOLS/bin/moto_server")")/../.sovereign-complete")"
   else
@@ -490,13 +632,13 @@ main() {
   local what="${1:-all}" steps=() s start total_start
   total_start="$(clock_us)"
   case "$what" in
-    all) steps=(tofu providers pdns validators s3) ;;
-    tofu | providers | pdns | validators | s3) steps=("$what") ;;
+    all) steps=(tofu providers pdns chroots validators s3) ;;
+    tofu | providers | pdns | chroots | validators | s3) steps=("$what") ;;
     -h | --help)
       awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"
       return 0
       ;;
-    *) die "unknown step '$what' (use: tofu | providers | pdns | validators | s3 | all)" ;;
+    *) die "unknown step '$what' (use: tofu | providers | pdns | chroots | validators | s3 | all)" ;;
   esac
   mkdir -p "$CACHE" "$TOOLS/bin"
   # .tools/ holds machine-specific paths: keep it out of git without touching the root .gitignore.

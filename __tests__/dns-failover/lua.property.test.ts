@@ -1,5 +1,5 @@
 /**
- * Property tests for constructs/dns-failover/lua.ts, with a seeded generator (deterministic).
+ * Property tests for constructs/dns-failover/lua/, with a seeded generator (deterministic).
  *
  * Every accepted string is checked three ways: (1) the record content has exactly the two outer
  * double quotes and no control characters; (2) a Lua parser written here decodes the rendered

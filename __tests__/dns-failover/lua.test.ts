@@ -425,3 +425,21 @@ describe('LuaRecordError', () => {
     expect(Object.keys(options)).toHaveLength(12);
   });
 });
+
+describe('health-checked weights: { weighted } address lists', () => {
+  test('GIVEN weights THEN each address is repeated by its weight divided by the greatest common divisor, in one flat list', () => {
+    const call = Lua.ifurlup('https://www.example.org/', { weighted: [{ address: '192.0.2.1', weight: 50 }, { address: '192.0.2.2', weight: 25 }, { address: '192.0.2.3', weight: 25 }] }, { selector: 'random' });
+    expect(luaRecordContent('A', call, '4.7')).toBe(`A "ifurlup('https://www.example.org/', {'192.0.2.1', '192.0.2.1', '192.0.2.2', '192.0.2.3'}, {selector='random'})"`);
+    expect(luaRecordContent('AAAA', Lua.ifportup(443, { weighted: [{ address: '2001:db8::1', weight: 3 }] }), '4.7')).toBe(`AAAA "ifportup(443, {'2001:db8::1'})"`);
+  });
+
+  test('GIVEN a selector that ignores repetition, a repeated address, too many entries or a bad weight THEN it is refused naming the input', () => {
+    const two = [{ address: '192.0.2.1', weight: 1 }, { address: '192.0.2.2', weight: 1 }];
+    expectRejection(() => Lua.ifportup(443, { weighted: two }, { selector: 'all' }), /^ifportup: options\.selector "all" ignores weights .*use 'random' or 'hashed'$/);
+    expectRejection(() => Lua.ifportup(443, { weighted: two }, { backupSelector: 'pickclosest' }), /^ifportup: options\.backupSelector "pickclosest" ignores weights/);
+    expectRejection(() => Lua.ifportup(443, { weighted: [two[0], { ...two[0], weight: 2 }] }), /^ifportup: addresses\.weighted\[1\]\.address "192\.0\.2\.1" duplicates addresses\.weighted\[0\]\.address/);
+    expectRejection(() => Lua.ifportup(443, { weighted: [{ address: '192.0.2.1', weight: 99 }, { address: '192.0.2.2', weight: 2 }] }), /^ifportup: addresses\.weighted: the weights 99\/2 reduce to 99\/2, 101 list entries; at most 100/);
+    expectRejection(() => Lua.ifportup(443, { weighted: [{ address: '192.0.2.1', weight: 0 }] }), /^ifportup: addresses\.weighted\[0\]\.weight must be an integer from 1/);
+    expectRejection(() => Lua.ifportup(443, { weighted: [] }), /^ifportup: addresses\.weighted must be a non-empty array/);
+  });
+});

@@ -34,7 +34,7 @@ describe('renderPdnsConfig', () => {
       'gsqlite3-dnssec': 'no',
       'enable-lua-records': 'shared',
       'edns-subnet-processing': 'yes',
-      'lua-health-checks-interval': '5',
+      'lua-health-checks-interval': '1',
       'local-address': '0.0.0.0, ::',
       'local-port': '53',
       'api': 'yes',

@@ -2,12 +2,14 @@
  * End-to-end test of dns-failover (issue 5, item 5) against a real PowerDNS.
  *
  * REAL here:
+ * - The releases: every line of versions.json services.powerdns.releases (4.9 from Debian trixie,
+ *   5.1 from forky), each run from its chroot (`npm run tools -- chroots`); the whole suite runs once
+ *   per release, with records synthesized for that release (powerdnsVersion = its line).
  * - The records: the `dns` stack is synthesized by our code (parseSovereign → DnsStack → app.synth()
- *   with main.ts's App context) from a sovereign.json document targeting the test bed's server
- *   (powerdnsVersion = its major.minor: 4.7 for Debian bookworm's 4.7.3), with literal `endpoints`
+ *   with main.ts's App context) from a sovereign.json document, with literal `endpoints`
  *   on 127.0.0.2–5 (so no remote state). The `powerdns_zone` / `powerdns_record` resources are
  *   taken verbatim from the synthesized cdk.tf.json.
- * - The server: Debian's pdns_server with the gsqlite3 backend, configured by startPdns from
+ * - The server: that release's Debian pdns_server with the gsqlite3 backend, configured by startPdns from
  *   templates/pdns.conf.hbs — the template production uses (enable-lua-records=shared,
  *   edns-subnet-processing, lua-health-checks-interval), API and DNS on 127.0.0.1 high ports.
  * - The health checks: PowerDNS's own ifurlup/ifportup checker against real node HTTP and TCP
@@ -44,12 +46,22 @@ import * as path from 'path';
 import { DnsStack } from '../../constructs/stacks/dns-stack';
 import { parseSovereign } from '../../lib/config/load-sovereign';
 import { applyDnsStack, ApplyResult, parseDnsStack, UnsupportedTerraformError } from '../support/pdns-apply';
-import { DnsAnswer, freePort, PdnsServer, pdnsVersion, startPdns } from '../support/pdns';
+import { DnsAnswer, freePort, PdnsRelease, pdnsReleases, PdnsServer, queryUdp, releaseInstalled, startPdns } from '../support/pdns';
 import { itWithTool } from '../support/tools';
 
-const itPdns = itWithTool('pdns_server');
-/** Both tools are needed; itWithTool fails in CI (CI=true) and skips loudly elsewhere when one is missing. */
-const itE2e: jest.It = itPdns === it ? itWithTool('dig') : itPdns;
+const IS_CI = process.env.CI === 'true';
+const itDig = itWithTool('dig');
+
+/**
+ * `it` for a release whose chroot is built, or in CI (where a missing one must fail: startPdns then
+ * throws naming the missing chroot); elsewhere a loudly skipped test.
+ */
+function itWithRelease(release: PdnsRelease): jest.It {
+  if (itDig !== it) return itDig;
+  if (releaseInstalled(release) || IS_CI) return it;
+  process.stderr.write(`\n*** SKIPPING the e2e suite on PowerDNS ${release.line}: its chroot (${release.root}) is not built. Run \`npm run tools -- chroots\` (CI=true turns this into a failure). ***\n\n`);
+  return it.skip;
+}
 
 const ZONE = 'sovereign.test.';
 const INTERVAL_S = 2;
@@ -58,7 +70,18 @@ const CHECK_TIMEOUT_S = 2;
 const BOUND_MS = (INTERVAL_S + CHECK_TIMEOUT_S + 2) * 1000;
 /** Region name → loopback address of its listeners. */
 const REGIONS: Record<string, string> = { 'e2e-r2': '127.0.0.2', 'e2e-r3': '127.0.0.3', 'e2e-r4': '127.0.0.4', 'e2e-r5': '127.0.0.5' };
+/** An IPv6-only region on ::1 (no listener: only its plain AAAA record is served). */
+const R6 = '::1';
 const [R2, R3, R4, R5] = Object.values(REGIONS);
+/**
+ * IPv6 of the dual-stack regions r2 and r3: IPv4-mapped addresses, because loopback has only one
+ * IPv6 address (::1). PowerDNS's checker connects to them over an IPv6 socket, which the kernel
+ * delivers to that region's IPv4 listener: a stopped region fails its AAAA checks too.
+ */
+const V6: Record<string, string> = { 'e2e-r2': '::ffff:127.0.0.2', 'e2e-r3': '::ffff:127.0.0.3' };
+const [M2, M3] = Object.values(V6);
+/** sovereign.json endpoints: r2, r3 dual-stack; r4, r5 IPv4 only. */
+const ENDPOINTS = { ...Object.fromEntries(Object.entries(REGIONS).map(([region, ipv4]) => [region, V6[region] ? { ipv4, ipv6: V6[region] } : ipv4])), 'e2e-r6': { ipv6: R6 } };
 const WEIGHTED_QUERIES = 1000;
 const WEIGHT_TOLERANCE_PP = 10;
 
@@ -67,37 +90,33 @@ const fqdn = (host: string) => `${host}.${ZONE}`;
 const sorted = (a: DnsAnswer) => [...a.answers].sort().join(',');
 const log = (lines: string[]) => process.stdout.write(`${lines.join('\n')}\n`);
 
-/** The sovereign.json document under test; `portalTtl` is what the TTL-change test edits. */
-function sovereign(httpPort: number, tcpPort: number, portalTtl: number): object {
+/** The sovereign.json document under test, for release line `line`; `portalTtl` is what the TTL-change test edits. */
+function sovereign(line: string, httpPort: number, tcpPort: number, portalTtl: number): object {
   const httpCheck = { type: 'http', scheme: 'http', port: httpPort, path: '/healthz', expect: 'ok' };
   return {
     dns: {
       zone: ZONE,
       nameservers: [`ns1.${ZONE}`],
-      powerdnsVersion: serverLine(),
+      powerdnsVersion: line,
       defaultTtl: 30,
-      endpoints: REGIONS,
+      endpoints: ENDPOINTS,
       applications: [
         { name: 'portal', ttl: portalTtl, placement: { strategy: 'active-active', regions: ['e2e-r2', 'e2e-r3', 'e2e-r4'] }, healthCheck: httpCheck },
         { name: 'api', placement: { strategy: 'active-active', regions: ['e2e-r2', 'e2e-r3', 'e2e-r4'] }, healthCheck: { type: 'tcp', port: tcpPort } },
         { name: 'admin', placement: { strategy: 'failover', groups: [['e2e-r5'], ['e2e-r3']] }, healthCheck: httpCheck },
-        { name: 'www', placement: { strategy: 'weighted', weights: { 'e2e-r2': 70, 'e2e-r3': 30 } } },
-        { name: 'git', placement: { strategy: 'single', region: 'e2e-r2' } },
+        { name: 'www', placement: { strategy: 'weighted', weights: { 'e2e-r2': 70, 'e2e-r3': 30 } }, healthCheck: { type: 'tcp', port: tcpPort } },
+        { name: 'wwwu', placement: { strategy: 'weighted', weights: { 'e2e-r2': 70, 'e2e-r3': 30 }, healthChecked: false } },
+        // Plain records: PowerDNS 4.9 refuses an IPv4-mapped address as AAAA content, so r4 (IPv4 only) and r6 (IPv6 only).
+        { name: 'git', placement: { strategy: 'single', region: 'e2e-r4' } },
+        { name: 'six', placement: { strategy: 'single', region: 'e2e-r6' } },
       ],
     },
   };
 }
 
-/** The server's release line (e.g. '4.7'), the powerdnsVersion the records are generated for. */
-let line: string | undefined;
-function serverLine(): string {
-  line ??= /^(\d+\.\d+)/.exec(pdnsVersion())![1];
-  return line;
-}
-
 /** Synthesizes the real `dns` stack into a temp dir (App context as in main.ts) and returns cdk.tf.json. */
 function synthDnsStack(document: object): any {
-  const dns = parseSovereign('sovereign.json', JSON.stringify(document), Object.keys(REGIONS))!;
+  const dns = parseSovereign('sovereign.json', JSON.stringify(document), [...Object.keys(REGIONS), 'e2e-r6'])!;
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-e2e-dns-'));
   try {
     const app = new App({ outdir, skipValidation: false, context: { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' } });
@@ -178,7 +197,8 @@ async function regionPorts(): Promise<[number, number]> {
 // ---------------------------------------------------------------------------------------------
 // Queries: every one is counted by rcode
 
-const tally: Record<string, number> = {};
+/** Answers by rcode, per release under test (reset when each release's suite starts). */
+let tally: Record<string, number> = {};
 let totalQueries = 0;
 
 interface Sample {
@@ -188,11 +208,12 @@ interface Sample {
   readonly answer: DnsAnswer;
 }
 
-async function query(server: PdnsServer, host: string): Promise<Sample> {
+/** One UDP query from this process (queryUdp: no dig process per query, so bursts of 1000 take about a second). */
+async function query(server: PdnsServer, host: string, type: 'A' | 'AAAA' = 'A'): Promise<Sample> {
   const sent = Date.now();
   let answer: DnsAnswer;
   try {
-    answer = await server.query(fqdn(host), 'A');
+    answer = await queryUdp(server.dnsPort, fqdn(host), type);
   } catch (e) {
     tally['NO-ANSWER'] = (tally['NO-ANSWER'] ?? 0) + 1;
     totalQueries++;
@@ -204,19 +225,19 @@ async function query(server: PdnsServer, host: string): Promise<Sample> {
 }
 
 /**
- * Queries `host` every 100 ms until `done` holds for 3 answers in a row, or fails at `deadlineMs`
+ * Queries `host` every 100 ms until `done` holds for `streakNeeded` (3) answers in a row, or fails at `deadlineMs`
  * after `from`. Returns the time from `from` to the first of those 3 answers, and the history.
  */
-async function until(server: PdnsServer, host: string, done: (a: DnsAnswer) => boolean, deadlineMs: number, from = Date.now()): Promise<{ ms: number; history: string[] }> {
+async function until(server: PdnsServer, host: string, done: (a: DnsAnswer) => boolean, deadlineMs: number, from = Date.now(), type: 'A' | 'AAAA' = 'A', streakNeeded = 3): Promise<{ ms: number; history: string[] }> {
   const history: string[] = [];
   let streak = 0;
   let firstOk = 0;
   while (Date.now() - from < deadlineMs) {
-    const { sent, answer } = await query(server, host);
+    const { sent, answer } = await query(server, host, type);
     history.push(`${sent - from}ms ${answer.rcode} [${sorted(answer)}]`);
     if (done(answer)) {
       if (streak === 0) firstOk = sent - from;
-      if (++streak >= 3) return { ms: firstOk, history };
+      if (++streak >= streakNeeded) return { ms: firstOk, history };
     } else {
       streak = 0;
     }
@@ -226,14 +247,14 @@ async function until(server: PdnsServer, host: string, done: (a: DnsAnswer) => b
 }
 
 /** `count` queries of `host`, `concurrency` at a time. */
-async function burst(server: PdnsServer, host: string, count: number, concurrency: number): Promise<Sample[]> {
+async function burst(server: PdnsServer, host: string, count: number, concurrency: number, type: 'A' | 'AAAA' = 'A'): Promise<Sample[]> {
   const samples: Sample[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < count) {
         next++;
-        samples.push(await query(server, host));
+        samples.push(await query(server, host, type));
       }
     }),
   );
@@ -244,7 +265,35 @@ const isExactly = (...addresses: string[]) => (a: DnsAnswer) => a.rcode === 'NOE
 
 // ---------------------------------------------------------------------------------------------
 
-describe('dns-failover end to end: synthesized dns stack on a real PowerDNS with real health checks', () => {
+test('applyDnsStack refuses what it does not understand, before calling the API', async () => {
+  const calls: string[] = [];
+  const fake = { api: async (method: string, apiPath: string) => (calls.push(`${method} ${apiPath}`), { status: 500, body: undefined }) } as unknown as PdnsServer;
+  const base = () => ({
+    resource: {
+      powerdns_zone: { z: { name: ZONE, kind: 'Native' } },
+      powerdns_record: { r: { zone: '${powerdns_zone.z.name}', name: fqdn('a'), type: 'A', ttl: 30, records: ['192.0.2.1'] } },
+    },
+  });
+  expect(parseDnsStack(base()).records[0].zone).toBe(ZONE);
+  const variants: Array<[string, (tf: any) => void]> = [
+    ['another resource type', (tf) => (tf.resource.powerdns_zone_metadata = { m: { zone: ZONE, kind: 'ALLOW-AXFR-FROM', metadata: ['AUTO-NS'] } })],
+    ['an unknown record attribute', (tf) => (tf.resource.powerdns_record.r.comments = ['x'])],
+    ['a lifecycle block', (tf) => (tf.resource.powerdns_record.r.lifecycle = { precondition: [] })],
+    ['an unknown zone attribute', (tf) => (tf.resource.powerdns_zone.z.account = 'ops')],
+    ['a remote-state interpolation', (tf) => (tf.resource.powerdns_record.r.records = ["A \"ifportup(443, {'${data.terraform_remote_state.r.outputs.ip}'})\""])],
+    ['a data source', (tf) => (tf.data = { terraform_remote_state: {} })],
+    ['a dangling zone reference', (tf) => (tf.resource.powerdns_record.r.zone = '${powerdns_zone.other.name}')],
+  ];
+  for (const [what, mutate] of variants) {
+    const tf = base();
+    mutate(tf);
+    await expect(applyDnsStack(tf, fake)).rejects.toThrow(UnsupportedTerraformError);
+    expect({ what, calls }).toEqual({ what, calls: [] });
+  }
+});
+
+describe.each(pdnsReleases().map((release) => [release.line, release] as const))('dns-failover end to end on PowerDNS %s: the dns stack synthesized for that release, on that release, with real health checks', (line, release) => {
+  const itE2e = itWithRelease(release);
   let server: PdnsServer | undefined;
   let ports: [number, number] | undefined;
   let firstApply: ApplyResult | undefined;
@@ -264,49 +313,33 @@ describe('dns-failover end to end: synthesized dns stack on a real PowerDNS with
     if (testsRun > 0) log([`e2e file wall time: ${((Date.now() - fileStarted) / 1000).toFixed(1)} s`]);
   });
 
-  test('applyDnsStack refuses what it does not understand, before calling the API', async () => {
-    const calls: string[] = [];
-    const fake = { api: async (method: string, apiPath: string) => (calls.push(`${method} ${apiPath}`), { status: 500, body: undefined }) } as unknown as PdnsServer;
-    const base = () => ({
-      resource: {
-        powerdns_zone: { z: { name: ZONE, kind: 'Native' } },
-        powerdns_record: { r: { zone: '${powerdns_zone.z.name}', name: fqdn('a'), type: 'A', ttl: 30, records: ['192.0.2.1'] } },
-      },
-    });
-    expect(parseDnsStack(base()).records[0].zone).toBe(ZONE);
-    const variants: Array<[string, (tf: any) => void]> = [
-      ['another resource type', (tf) => (tf.resource.powerdns_zone_metadata = { m: { zone: ZONE, kind: 'ALLOW-AXFR-FROM', metadata: ['AUTO-NS'] } })],
-      ['an unknown record attribute', (tf) => (tf.resource.powerdns_record.r.comments = ['x'])],
-      ['a lifecycle block', (tf) => (tf.resource.powerdns_record.r.lifecycle = { precondition: [] })],
-      ['an unknown zone attribute', (tf) => (tf.resource.powerdns_zone.z.account = 'ops')],
-      ['a remote-state interpolation', (tf) => (tf.resource.powerdns_record.r.records = ["A \"ifportup(443, {'${data.terraform_remote_state.r.outputs.ip}'})\""])],
-      ['a data source', (tf) => (tf.data = { terraform_remote_state: {} })],
-      ['a dangling zone reference', (tf) => (tf.resource.powerdns_record.r.zone = '${powerdns_zone.other.name}')],
-    ];
-    for (const [what, mutate] of variants) {
-      const tf = base();
-      mutate(tf);
-      await expect(applyDnsStack(tf, fake)).rejects.toThrow(UnsupportedTerraformError);
-      expect({ what, calls }).toEqual({ what, calls: [] });
-    }
-  });
-
   itE2e(
     'setup: listeners on 127.0.0.2-5, PowerDNS from the production template, the synthesized dns stack applied (and re-applied: nothing to do)',
     async () => {
       testsRun++;
       ports = await regionPorts();
       for (const region of regions) await startRegion(region, ...ports);
-      server = await startPdns({ luaHealthCheckInterval: INTERVAL_S });
-      const tf = synthDnsStack(sovereign(...ports, 30));
+      tally = {};
+      totalQueries = 0;
+      if (!releaseInstalled(release)) throw new Error(`PowerDNS ${line}: the chroot ${release.root} is not built; run \`npm run tools -- chroots\``);
+      server = await startPdns({ luaHealthCheckInterval: INTERVAL_S, release });
+      expect(server.version.startsWith(`${line}.`)).toBe(true);
+      const tf = synthDnsStack(sovereign(line, ...ports, 30));
 
       // The synthesized records are what the rest of the test serves.
-      const byName = Object.fromEntries(Object.values(tf.resource.powerdns_record as Record<string, any>).map((r) => [r.name, r]));
-      expect(byName[fqdn('portal')]).toMatchObject({ type: 'LUA', ttl: 30, records: [expect.stringMatching(/^A "ifurlup\('http:\/\/portal\.sovereign\.test:\d+\/healthz', \{'127\.0\.0\.2', '127\.0\.0\.3', '127\.0\.0\.4'\}, \{selector='all', timeout=2, stringmatch='ok'\}\)"$/)] });
-      expect(byName[fqdn('api')].records).toEqual([`A "ifportup(${ports[1]}, {'${R2}', '${R3}', '${R4}'}, {selector='all', timeout=2})"`]);
+      // By name; a name with a plain A and a plain AAAA record (git) keeps its A record here.
+      const all = Object.values(tf.resource.powerdns_record as Record<string, any>);
+      const byName = Object.fromEntries(all.filter((r) => r.type !== 'AAAA').map((r) => [r.name, r]));
+      expect(all.filter((r) => r.type === 'AAAA')).toEqual([expect.objectContaining({ name: fqdn('six'), records: [R6] })]);
+      expect(byName[fqdn('portal')]).toMatchObject({ type: 'LUA', ttl: 30, records: [expect.stringMatching(/^A "ifurlup\('http:\/\/portal\.sovereign\.test:\d+\/healthz', \{'127\.0\.0\.2', '127\.0\.0\.3', '127\.0\.0\.4'\}, \{selector='all', timeout=2, stringmatch='ok'\}\)"$/), expect.stringMatching(/^AAAA /)] });
+      expect(byName[fqdn('api')].records).toEqual([`A "ifportup(${ports[1]}, {'${R2}', '${R3}', '${R4}'}, {selector='all', timeout=2})"`, `AAAA "ifportup(${ports[1]}, {'${M2}', '${M3}'}, {selector='all', timeout=2})"`]);
       expect(byName[fqdn('admin')].records[0]).toContain(`{{'${R5}'}, {'${R3}'}}`);
-      expect(byName[fqdn('www')].records).toEqual([`A "pickwrandom({{70, '${R2}'}, {30, '${R3}'}})"`]);
-      expect(byName[fqdn('git')]).toMatchObject({ type: 'A', records: [R2] });
+      const weighted = [...Array(7).fill(`'${R2}'`), ...Array(3).fill(`'${R3}'`)].join(', ');
+      expect(byName[fqdn('www')].records[0]).toBe(`A "ifportup(${ports[1]}, {${weighted}}, {selector='random', timeout=2})"`);
+      expect(byName[fqdn('wwwu')].records).toEqual([`A "pickwrandom({{70, '${R2}'}, {30, '${R3}'}})"`, `AAAA "pickwrandom({{70, '${M2}'}, {30, '${M3}'}})"`]);
+      expect(byName[fqdn('portal')].records[1]).toMatch(/^AAAA "ifurlup\('http:\/\/portal\.sovereign\.test:\d+\/healthz', /);
+      expect(byName[fqdn('portal')].records[1]).toContain(`{'${M2}', '${M3}'}`);
+      expect(byName[fqdn('git')]).toMatchObject({ type: 'A', records: [R4] });
 
       const started = performance.now();
       firstApply = await applyDnsStack(tf, server);
@@ -323,9 +356,9 @@ describe('dns-failover end to end: synthesized dns stack on a real PowerDNS with
       expect(again.requests.filter((r) => !r.startsWith('GET '))).toEqual([]);
 
       // Plain records answer at once; a name that is not there is NXDOMAIN.
-      expect((await query(server, 'git')).answer).toMatchObject({ rcode: 'NOERROR', answers: [R2] });
+      expect((await query(server, 'git')).answer).toMatchObject({ rcode: 'NOERROR', answers: [R4] });
       log([
-        `pdns_server ${server.version} (records generated for ${serverLine()}) up in ${server.startupMs} ms; lua-health-checks-interval ${INTERVAL_S} s, check timeout ${CHECK_TIMEOUT_S} s`,
+        `pdns_server ${server.version} (records generated for ${line}) up in ${server.startupMs} ms; lua-health-checks-interval ${INTERVAL_S} s, check timeout ${CHECK_TIMEOUT_S} s`,
         `targets: HTTP :${ports[0]}/healthz and TCP :${ports[1]} on ${Object.values(REGIONS).join(', ')}`,
         `apply (replayed provider calls): ${applyMs} ms, ${firstApply.requests.length} API calls; write times ${JSON.stringify(firstApply.writeMs)}`,
         `re-apply of the same JSON: ${again.requests.length} GETs, no writes`,
@@ -423,25 +456,88 @@ describe('dns-failover end to end: synthesized dns stack on a real PowerDNS with
     40_000,
   );
 
+  /** Shares of R2 among `samples` (each answer one address, R2 or R3). */
+  const split = (samples: Sample[]) => {
+    expect(samples.filter((s) => s.answer.rcode !== 'NOERROR' || s.answer.answers.length !== 1 || ![R2, R3].includes(s.answer.answers[0]))).toEqual([]);
+    return (100 * samples.filter((s) => s.answer.answers[0] === R2).length) / samples.length;
+  };
+
   itE2e(
-    `weighted 70/30 (pickwrandom): the split over ${WEIGHTED_QUERIES} queries is within ±${WEIGHT_TOLERANCE_PP} percentage points`,
+    `weighted 70/30, health-checked (each region repeated by weight in ifportup): ±${WEIGHT_TOLERANCE_PP} points over ${WEIGHTED_QUERIES} queries; a stopped region gets no answers within the bound, then its share back`,
+    async () => {
+      testsRun++;
+      const { server, ports } = ready();
+      await query(server, 'www'); // first query starts the checks
+      await sleep((INTERVAL_S + CHECK_TIMEOUT_S) * 1000);
+      const started = Date.now();
+      const share = split(await burst(server, 'www', WEIGHTED_QUERIES, 16));
+      const ms = Date.now() - started;
+      expect(share).toBeGreaterThanOrEqual(70 - WEIGHT_TOLERANCE_PP);
+      expect(share).toBeLessThanOrEqual(70 + WEIGHT_TOLERANCE_PP);
+
+      const down = Date.now();
+      await stopRegion(regionAt(R3));
+      // A random answer is R2 with p = 0.7 while R3 is up: 20 in a row by chance has p < 0.001.
+      const gone = await until(server, 'www', isExactly(R2), BOUND_MS + 6000, down, 'A', 20);
+      const during = await burst(server, 'www', 200, 16);
+      const up = Date.now();
+      await startRegion(regionAt(R3), ...ports);
+      // Back: R3 answers again (a weighted answer, so wait for the first R3, then measure the split).
+      const back = await until(server, 'www', isExactly(R3), BOUND_MS + 8000, up);
+      await sleep(500);
+      const after = split(await burst(server, 'www', WEIGHTED_QUERIES, 16));
+      expect(during.map((s) => s.answer.answers.join(','))).toEqual(during.map(() => R2));
+      expect(gone.ms).toBeLessThanOrEqual(BOUND_MS);
+      expect(after).toBeGreaterThanOrEqual(70 - WEIGHT_TOLERANCE_PP);
+      expect(after).toBeLessThanOrEqual(70 + WEIGHT_TOLERANCE_PP);
+      log([
+        `weighted (health-checked): ${R2} ${share.toFixed(1)} % of ${WEIGHTED_QUERIES} queries in ${ms} ms; ${R3} stopped → only ${R2} after ${gone.ms} ms (bound ${BOUND_MS} ms), 200/200 during; restarted → ${R3} back after ${back.ms} ms, then ${R2} ${after.toFixed(1)} %`,
+      ]);
+    },
+    60_000,
+  );
+
+  itE2e(
+    `weighted 70/30 with healthChecked false (pickwrandom): ±${WEIGHT_TOLERANCE_PP} points over ${WEIGHTED_QUERIES} queries`,
     async () => {
       testsRun++;
       const { server } = ready();
-      const started = Date.now();
-      const samples = await burst(server, 'www', WEIGHTED_QUERIES, 16);
-      const ms = Date.now() - started;
-      expect(samples.filter((s) => s.answer.rcode !== 'NOERROR' || s.answer.answers.length !== 1)).toEqual([]);
-      const count = (address: string) => samples.filter((s) => s.answer.answers[0] === address).length;
-      const [n2, n3] = [count(R2), count(R3)];
-      expect(n2 + n3).toBe(WEIGHTED_QUERIES);
-      const share2 = (100 * n2) / WEIGHTED_QUERIES;
-      // Absolute percentage points: 70 % ± 10 → 60–80 % for the 70-weight region (30 % ± 10 for the other).
-      expect(share2).toBeGreaterThanOrEqual(70 - WEIGHT_TOLERANCE_PP);
-      expect(share2).toBeLessThanOrEqual(70 + WEIGHT_TOLERANCE_PP);
-      log([`weighted: ${R2} ${n2} (${share2.toFixed(1)} %), ${R3} ${n3} (${(100 - share2).toFixed(1)} %) of ${WEIGHTED_QUERIES} queries in ${ms} ms (16 concurrent dig)`]);
+      const share = split(await burst(server, 'wwwu', WEIGHTED_QUERIES, 16));
+      expect(share).toBeGreaterThanOrEqual(70 - WEIGHT_TOLERANCE_PP);
+      expect(share).toBeLessThanOrEqual(70 + WEIGHT_TOLERANCE_PP);
+      log([`weighted (unchecked pickwrandom): ${R2} ${share.toFixed(1)} % of ${WEIGHTED_QUERIES} queries`]);
     },
-    60_000,
+    30_000,
+  );
+
+  itE2e(
+    'AAAA: the dual-stack regions answer AAAA with the same health checks (IPv4-only regions only in A), and a stopped region leaves both answers',
+    async () => {
+      testsRun++;
+      const { server, ports } = ready();
+      await Promise.all(['portal', 'api'].map((host) => query(server, host, 'AAAA')));
+      await sleep((INTERVAL_S + CHECK_TIMEOUT_S) * 1000);
+      for (const host of ['portal', 'api']) {
+        const samples = await burst(server, host, 20, 4, 'AAAA');
+        expect(samples.map((s) => `${s.answer.rcode} [${sorted(s.answer)}] ${s.answer.records.map((r) => r.type).join(',')}`)).toEqual(samples.map(() => `NOERROR [${[M2, M3].sort().join(',')}] AAAA,AAAA`));
+      }
+      // A single IPv6-only region: a plain AAAA record, and no A answer.
+      expect((await query(server, 'six', 'AAAA')).answer).toMatchObject({ rcode: 'NOERROR', answers: [R6] });
+      expect((await query(server, 'six', 'A')).answer).toMatchObject({ rcode: 'NOERROR', answers: [] });
+
+      const down = Date.now();
+      await stopRegion(regionAt(R3));
+      const [v6Gone, v4Gone] = await Promise.all([
+        until(server, 'portal', isExactly(M2), BOUND_MS + 4000, down, 'AAAA'),
+        until(server, 'portal', isExactly(R2, R4), BOUND_MS + 4000, down),
+      ]);
+      await startRegion(regionAt(R3), ...ports);
+      const back = await until(server, 'portal', isExactly(M2, M3), BOUND_MS + 4000, Date.now(), 'AAAA');
+      expect(v6Gone.ms).toBeLessThanOrEqual(BOUND_MS);
+      expect(v4Gone.ms).toBeLessThanOrEqual(BOUND_MS);
+      log([`AAAA: ${R3} stopped → gone from AAAA after ${v6Gone.ms} ms and from A after ${v4Gone.ms} ms (bound ${BOUND_MS} ms); back in AAAA after ${back.ms} ms`]);
+    },
+    40_000,
   );
 
   itE2e(
@@ -450,7 +546,7 @@ describe('dns-failover end to end: synthesized dns stack on a real PowerDNS with
       testsRun++;
       const { server, ports } = ready();
       const newTtl = 60;
-      const tf = synthDnsStack(sovereign(...ports, newTtl));
+      const tf = synthDnsStack(sovereign(line, ...ports, newTtl));
 
       const samples: Sample[] = [];
       let stop = false;

@@ -22,8 +22,64 @@ const SCHEMA_CANDIDATES = [
 ];
 const TEMPLATE = path.join(PROJECT_DIR, 'templates', 'pdns.conf.hbs');
 
+/**
+ * A PowerDNS release of the test bed other than the host's own: a minimal Debian chroot built by
+ * `npm run tools -- chroots` (versions.json services.powerdns.releases), linked as .tools/pdns-<line>.
+ * Its pdns_server runs through the chroot's own dynamic loader and libraries: unprivileged, with
+ * config, database and sockets in a host temp dir, like the host's server.
+ */
+export interface PdnsRelease {
+  /** Release line, e.g. '5.1' (also the powerdnsVersion records are synthesized for). */
+  readonly line: string;
+  /** The Debian suite it comes from, e.g. 'forky'. */
+  readonly suite: string;
+  /** The chroot (through the .tools link). */
+  readonly root: string;
+}
+
+/** Every release of versions.json services.powerdns.releases, oldest first (installed or not). */
+export function pdnsReleases(): PdnsRelease[] {
+  const versions = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'versions.json'), 'utf8'));
+  return Object.entries(versions.services.powerdns.releases as Record<string, string>).map(([line, suite]) => ({
+    line,
+    suite,
+    root: path.join(PROJECT_DIR, '.tools', `pdns-${line}`),
+  }));
+}
+
+/** True when the release's chroot is built (its marker is written last). */
+export function releaseInstalled(release: PdnsRelease): boolean {
+  return fs.existsSync(path.join(release.root, '.sovereign-complete'));
+}
+
+/** The command prefix that runs a chroot's binary (its ELF interpreter with its library path), and its pdns module dir. */
+function chrootRunner(release: PdnsRelease): { prefix: string[]; moduleDir: string; schema: string } {
+  const root = fs.realpathSync(release.root);
+  const libc = ['x86_64-linux-gnu', 'aarch64-linux-gnu'].find((triplet) => fs.existsSync(path.join(root, 'usr', 'lib', triplet, 'libc.so.6')));
+  if (!libc) throw new Error(`${root}: no usr/lib/<triplet>/libc.so.6; rebuild with \`npm run tools -- chroots\``);
+  const loader = ['usr/lib64/ld-linux-x86-64.so.2', `usr/lib/${libc}/ld-linux-aarch64.so.1`].map((p) => path.join(root, p)).find((p) => fs.existsSync(p));
+  if (!loader) throw new Error(`${root}: no ELF interpreter found`);
+  const libraryPath = [`usr/lib/${libc}`, `lib/${libc}`, 'usr/lib'].map((p) => path.join(root, p)).join(':');
+  return {
+    prefix: [loader, '--library-path', libraryPath],
+    moduleDir: path.join(root, 'usr', 'lib', libc, 'pdns'),
+    schema: path.join(root, 'usr', 'share', 'pdns-backend-sqlite3', 'schema', 'schema.sqlite3.sql'),
+  };
+}
+
+/** The pdns_server command (argv prefix) of a release, or of the host's server when none is given. */
+export function pdnsServerCommand(release?: PdnsRelease): string[] {
+  if (!release) return [toolPath('pdns_server')];
+  const runner = chrootRunner(release);
+  return [...runner.prefix, path.join(fs.realpathSync(release.root), 'usr', 'sbin', 'pdns_server'), `--module-dir=${runner.moduleDir}`];
+}
+
 export interface StartPdnsOptions {
-  /** lua-health-checks-interval in seconds (default 5, the server's own default). */
+  /** Run this release from its chroot instead of the host's pdns_server. */
+  readonly release?: PdnsRelease;
+  /** Extra pdns.conf settings appended after the rendered template (e.g. for a primary or a secondary). */
+  readonly extraConfig?: readonly string[];
+  /** lua-health-checks-interval in seconds (default: pdns-config's DEFAULT_LUA_HEALTH_CHECK_INTERVAL). */
   readonly luaHealthCheckInterval?: number;
   /** lua-health-checks-expire-delay in seconds (default: not set). */
   readonly luaHealthCheckExpireDelay?: number;
@@ -91,9 +147,10 @@ export function toolPath(name: string): string {
   return fs.existsSync(candidate) ? candidate : name;
 }
 
-/** The version of the installed pdns_server, e.g. '4.7.3'. */
-export function pdnsVersion(): string {
-  const result = spawnSync(toolPath('pdns_server'), ['--version'], { encoding: 'utf8', timeout: 10_000 });
+/** The version of the installed pdns_server (or of a release's), e.g. '4.7.3'. */
+export function pdnsVersion(release?: PdnsRelease): string {
+  const [command, ...args] = pdnsServerCommand(release);
+  const result = spawnSync(command, [...args, '--version'], { encoding: 'utf8', timeout: 10_000 });
   const text = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   const match = /Authoritative Server (\d+\.\d+\.\d+)/.exec(text);
   if (!match) throw new Error(`cannot read the version from pdns_server --version:\n${text}${result.error ? `\n${result.error.message}` : ''}`);
@@ -161,8 +218,8 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
  * On any failure the process is killed and the error carries the server's log.
  */
 export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsServer> {
-  const version = pdnsVersion();
-  const schema = findSchema(options.schemaPath);
+  const version = pdnsVersion(options.release);
+  const schema = findSchema(options.schemaPath ?? (options.release ? chrootRunner(options.release).schema : undefined));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-pdns-'));
   const database = path.join(dir, 'pdns.sqlite3');
   const apiKey = randomBytes(24).toString('hex');
@@ -192,14 +249,14 @@ export async function startPdns(options: StartPdnsOptions = {}): Promise<PdnsSer
       api: { apiKey, address: '127.0.0.1', port: apiPort, allowFrom: ['127.0.0.1/32'] },
       dns: { addresses: ['127.0.0.1'], port: dnsPort },
       sqliteDatabase: database,
-      luaHealthCheckInterval: options.luaHealthCheckInterval ?? 5,
+      luaHealthCheckInterval: options.luaHealthCheckInterval, // undefined: the renderer's default
       luaHealthCheckExpireDelay: options.luaHealthCheckExpireDelay,
       defaultSoaContent: 'ns1.example.test. hostmaster.example.test. 1 10800 3600 604800 3600',
     });
-    fs.writeFileSync(path.join(dir, 'pdns.conf'), config, { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'pdns.conf'), [config, ...(options.extraConfig ?? []).map((line) => `${line}\n`)].join(''), { mode: 0o600 });
 
     const command = [
-      toolPath('pdns_server'),
+      ...pdnsServerCommand(options.release),
       `--config-dir=${dir}`, // reads <dir>/pdns.conf and nothing from /etc/powerdns
       `--socket-dir=${dir}`, // control socket and pid file, instead of /var/run/pdns
       '--daemon=no',
@@ -315,4 +372,108 @@ export function queryDns(port: number, name: string, type: string, options: Quer
       resolve({ rcode: status[1], answers: records.map((r) => r.data), records, clientSubnet: subnet?.[1], raw });
     });
   });
+}
+
+const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED'];
+const QTYPES: Record<string, number> = { A: 1, NS: 2, CNAME: 5, SOA: 6, TXT: 16, AAAA: 28 };
+
+/**
+ * One UDP query to 127.0.0.1:`port` (or `host`) from this process, without spawning dig: for tests
+ * and benchmarks that send hundreds of queries. Decodes the rcode and A/AAAA/other answers
+ * (other types as hex). Rejects after `timeoutMs` (default 2000) with no answer.
+ */
+export function queryUdp(port: number, name: string, type: string, options: { timeoutMs?: number; host?: string } = {}): Promise<DnsAnswer> {
+  const host = options.host ?? '127.0.0.1';
+  const id = Math.floor(Math.random() * 0x10000);
+  const labels = name.replace(/\.$/, '').split('.').map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'ascii')]));
+  const qtype = QTYPES[type];
+  if (qtype === undefined) throw new Error(`queryUdp: unsupported type ${type}`);
+  const query = Buffer.concat([Buffer.from([id >> 8, id & 0xff, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]), ...labels, Buffer.from([0, qtype >> 8, qtype & 0xff, 0, 1])]);
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error(`no answer from ${host}:${port} for ${name} ${type} within ${options.timeoutMs ?? 2000} ms`));
+    }, options.timeoutMs ?? 2000);
+    socket.on('message', (message) => {
+      if (message.readUInt16BE(0) !== id) return;
+      clearTimeout(timer);
+      socket.close();
+      try {
+        resolve(decodeAnswer(message));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    socket.on('error', (error) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(error);
+    });
+    socket.send(query, port, host);
+  });
+}
+
+function decodeAnswer(message: Buffer): DnsAnswer {
+  const rcode = RCODES[message[3] & 0x0f] ?? `RCODE${message[3] & 0x0f}`;
+  const [qd, an] = [message.readUInt16BE(4), message.readUInt16BE(6)];
+  let offset = 12;
+  const readName = (): string => {
+    const parts: string[] = [];
+    let at = offset;
+    let jumped = false;
+    for (let guard = 0; guard < 128; guard++) {
+      const length = message[at];
+      if (length === 0) {
+        if (!jumped) offset = at + 1;
+        return `${parts.join('.')}.`;
+      }
+      if ((length & 0xc0) === 0xc0) {
+        if (!jumped) offset = at + 2;
+        jumped = true;
+        at = message.readUInt16BE(at) & 0x3fff;
+        continue;
+      }
+      parts.push(message.toString('ascii', at + 1, at + 1 + length));
+      at += 1 + length;
+    }
+    throw new Error('DNS name compression loop');
+  };
+  for (let i = 0; i < qd; i++) {
+    readName();
+    offset += 4;
+  }
+  const records: DnsAnswer['records'] = [];
+  for (let i = 0; i < an; i++) {
+    const recordName = readName();
+    const type = message.readUInt16BE(offset);
+    const ttl = message.readUInt32BE(offset + 4);
+    const length = message.readUInt16BE(offset + 8);
+    const data = message.subarray(offset + 10, offset + 10 + length);
+    offset += 10 + length;
+    const typeName = Object.keys(QTYPES).find((k) => QTYPES[k] === type) ?? `TYPE${type}`;
+    const text = type === 1 ? [...data].join('.') : type === 28 ? ipv6Text(data) : data.toString('hex');
+    records.push({ name: recordName, ttl, type: typeName, data: text });
+  }
+  return { rcode, answers: records.map((r) => r.data), records, raw: `${rcode} ${records.map((r) => `${r.type} ${r.data}`).join(', ')}` };
+}
+
+/** RFC 5952 text of 16 address bytes (as dig prints it). */
+function ipv6Text(bytes: Buffer): string {
+  const words = Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2));
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return `::ffff:${[...bytes.subarray(12)].join('.')}`; // IPv4-mapped
+  let best = [-1, 0];
+  for (let i = 0; i < 8; ) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > best[1] && j - i > 1) best = [i, j - i];
+    i = j;
+  }
+  const hex = words.map((w) => w.toString(16));
+  if (best[0] < 0) return hex.join(':');
+  return `${hex.slice(0, best[0]).join(':')}::${hex.slice(best[0] + best[1]).join(':')}`;
 }

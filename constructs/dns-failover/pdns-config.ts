@@ -1,16 +1,24 @@
 import Handlebars from 'handlebars';
+import { compareReleases, DEFAULT_PDNS_VERSION, OLDEST_PDNS_VERSION, releaseNumbers } from '../../lib/config/powerdns-versions';
 
 /**
  * A PowerDNS Authoritative Server release as `major.minor` (`'4.7'`, `'4.9'`, `'5.1'`); a patch
- * level (`'4.7.3'`) is accepted and ignored. Kept private here on purpose: lua.ts has its own, and
- * the two will be unified later.
+ * level (`'4.7.3'`) is accepted and ignored. Any release from the oldest supported line on
+ * (lib/config/powerdns-versions.ts), newer lines included: settings follow the version.
  */
-type PdnsVersion = string;
+type PdnsRelease = string;
 
-/** The oldest release this configuration is verified against (Debian bookworm ships 4.7.3). */
-const MIN_VERSION: PdnsVersion = '4.7';
+/** The oldest release this configuration is verified against. */
+const MIN_VERSION: PdnsRelease = OLDEST_PDNS_VERSION;
+/**
+ * Seconds between health checks when the caller sets none. 1 s keeps failover detection (a check
+ * that fails at once, e.g. a refused connection) within about a second: bench/dns measures it.
+ * PowerDNS's own default is 5 s.
+ */
+export const DEFAULT_LUA_HEALTH_CHECK_INTERVAL = 1;
+
 /** `enable-lua-record-updates` exists from 5.1 on; older releases refuse to start when it is set. */
-const LUA_RECORD_UPDATES_SINCE: PdnsVersion = '5.1';
+const LUA_RECORD_UPDATES_SINCE: PdnsRelease = '5.1';
 
 /** The HTTP API and the webserver that carries it. */
 export interface PdnsApiProps {
@@ -55,9 +63,9 @@ export interface PdnsServerConfigProps {
   /**
    * The PowerDNS release the configuration is for, `major.minor`; at least 4.7. Settings that an
    * older release does not know make it refuse to start, so flags follow this version.
-   * @default '4.9'
+   * @default DEFAULT_PDNS_VERSION ('4.9', lib/config/powerdns-versions.ts)
    */
-  readonly targetVersion?: PdnsVersion;
+  readonly targetVersion?: PdnsRelease;
   /** The HTTP API (zones and records are written through it). */
   readonly api: PdnsApiProps;
   /**
@@ -73,7 +81,7 @@ export interface PdnsServerConfigProps {
   /**
    * Seconds between health checks of `ifportup`/`ifurlup` targets (`lua-health-checks-interval`).
    * An integer ≥ 1.
-   * @default 5
+   * @default DEFAULT_LUA_HEALTH_CHECK_INTERVAL (1; PowerDNS's own default is 5)
    */
   readonly luaHealthCheckInterval?: number;
   /**
@@ -132,11 +140,11 @@ export function renderPdnsConfig(templateText: string, props: PdnsServerConfigPr
 }
 
 function templateData(props: PdnsServerConfigProps): PdnsTemplateData {
-  const targetVersion = props.targetVersion ?? '4.9';
-  if (!parseVersion(targetVersion)) {
+  const targetVersion = props.targetVersion ?? DEFAULT_PDNS_VERSION;
+  if (!releaseNumbers(targetVersion)) {
     throw new Error(`targetVersion "${targetVersion}" must look like major.minor (e.g. "4.7", "4.9", "5.1")`);
   }
-  if (compareVersions(targetVersion, MIN_VERSION) < 0) {
+  if (compareReleases(targetVersion, MIN_VERSION) < 0) {
     throw new Error(`targetVersion "${targetVersion}" is not supported: must be ${MIN_VERSION} or later`);
   }
 
@@ -162,7 +170,7 @@ function templateData(props: PdnsServerConfigProps): PdnsTemplateData {
   checkSingleLine('sqliteDatabase', sqliteDatabase);
   if (!sqliteDatabase.startsWith('/')) throw new Error(`sqliteDatabase "${sqliteDatabase}" must be an absolute path`);
 
-  const interval = props.luaHealthCheckInterval ?? 5;
+  const interval = props.luaHealthCheckInterval ?? DEFAULT_LUA_HEALTH_CHECK_INTERVAL;
   checkSeconds('luaHealthCheckInterval', interval);
   const expireDelay = props.luaHealthCheckExpireDelay ?? null;
   if (expireDelay !== null) checkSeconds('luaHealthCheckExpireDelay', expireDelay);
@@ -192,7 +200,7 @@ function templateData(props: PdnsServerConfigProps): PdnsTemplateData {
     geoip: geo ? { databaseFiles: geoipFiles.join(',') } : null,
     lua: {
       enableLuaRecords: 'shared',
-      enableLuaRecordUpdates: compareVersions(targetVersion, LUA_RECORD_UPDATES_SINCE) >= 0,
+      enableLuaRecordUpdates: compareReleases(targetVersion, LUA_RECORD_UPDATES_SINCE) >= 0,
       healthChecksInterval: interval,
       healthChecksExpireDelay: expireDelay,
     },
@@ -201,18 +209,6 @@ function templateData(props: PdnsServerConfigProps): PdnsTemplateData {
     defaultSoaContent,
     api: { key: apiKey, address: apiAddress, port: apiPort, allowFrom: allowFrom.join(',') },
   };
-}
-
-function parseVersion(version: PdnsVersion): [number, number] | undefined {
-  const match = /^(\d+)\.(\d+)(?:\.\d+)?$/.exec(version);
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-/** Negative, zero or positive as `a` is older than, the same release as, or newer than `b` (major.minor). */
-function compareVersions(a: PdnsVersion, b: PdnsVersion): number {
-  const [aMajor, aMinor] = parseVersion(a) ?? [0, 0];
-  const [bMajor, bMinor] = parseVersion(b) ?? [0, 0];
-  return aMajor - bMajor || aMinor - bMinor;
 }
 
 function checkPort(prop: string, port: number): void {

@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
 import { Construct } from 'constructs';
-import { DnsSpec } from '../../lib/config/model';
+import { DnsSpec, RegionEndpoint } from '../../lib/config/model';
 import { PowerdnsProvider } from '../../providers/powerdns/provider';
 import { DnsFailover } from '../dns-failover/dns-failover';
 import { OpenTofuStack } from './opentofu-stack';
@@ -11,10 +11,10 @@ export interface DnsStackProps {
   /** Zone, name servers and applications from sovereign.json. */
   readonly dns: DnsSpec;
   /**
-   * Public IPv4 of every region, by environment name: a literal, or another stack's output token
-   * (cdktf turns it into a remote-state read).
+   * Public addresses of every region (IPv4 and/or IPv6), by environment name: literals, or another
+   * stack's output tokens (cdktf turns them into remote-state reads).
    */
-  readonly regionAddresses: Readonly<Record<string, string>>;
+  readonly regionAddresses: Readonly<Record<string, RegionEndpoint>>;
 }
 
 /**
@@ -35,8 +35,14 @@ export class DnsStack extends OpenTofuStack {
     this.failover = new DnsFailover(this, 'failover', { dns: props.dns, regionAddresses: props.regionAddresses });
 
     new TerraformOutput(this, 'records', {
-      description: 'The application records: name → type and contents.',
-      value: Object.fromEntries(props.dns.applications.map((app) => [app.fqdn, { type: this.failover.records[app.name].type, records: this.failover.records[app.name].records }])),
+      description: 'The application records: name → type and contents (and the plain AAAA contents of a single region with IPv6).',
+      value: Object.fromEntries(
+        props.dns.applications.map((app) => {
+          const main = this.failover.records[app.name];
+          const ipv6 = this.failover.ipv6Records[app.name];
+          return [app.fqdn, { type: main.type, records: main.records, ...(ipv6 ? { aaaa_records: ipv6.records } : {}) }];
+        }),
+      ),
     }).overrideLogicalId('records');
   }
 }

@@ -1,14 +1,14 @@
-import { isIPv4 } from 'net';
+import { isIPv4, isIPv6 } from 'net';
 import sovereignSchema from './schemas/sovereign.schema.json';
 import { ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
-import { ApplicationSpec, DnsSpec, HealthCheck, Placement } from './model';
+import { ApplicationSpec, DnsSpec, HealthCheck, Placement, RegionEndpoint } from './model';
+import { DEFAULT_PDNS_VERSION, PdnsVersion } from './powerdns-versions';
 import { parseStateConfig, RawStateConfig } from './state-config';
 
 /** File name of the Sovereign-wide settings at the project root. */
 export const SOVEREIGN_FILE = 'sovereign.json';
 
-const DEFAULT_POWERDNS_VERSION = '4.9';
 const DEFAULT_TTL = 30;
 const DEFAULT_CHECK_TIMEOUT = 2;
 
@@ -29,9 +29,10 @@ interface RawSovereign {
     zone: string;
     manageZone?: boolean;
     nameservers: string[];
-    powerdnsVersion?: string;
+    /** One of PDNS_VERSIONS: the schema's enum is kept equal to it by a test. */
+    powerdnsVersion?: PdnsVersion;
     defaultTtl?: number;
-    endpoints?: Record<string, string>;
+    endpoints?: Record<string, string | { ipv4?: string; ipv6?: string }>;
     applications: RawApplication[];
   };
 }
@@ -50,10 +51,22 @@ export function parseSovereign(file: string, text: string, regions: readonly str
     if (!known.has(region)) errors.push(new ConfigError(file, at, `unknown region "${region}"`, [...known].join(', ') || 'an environment under environments/'));
   };
 
-  const endpoints = dns.endpoints ?? {};
-  for (const [region, address] of Object.entries(endpoints)) {
-    checkRegion(region, pointer('dns', 'endpoints', region));
-    if (!isIPv4(address)) errors.push(new ConfigError(file, pointer('dns', 'endpoints', region), `"${address}" is not an IPv4 address`, 'e.g. 192.0.2.10'));
+  const endpoints: Record<string, RegionEndpoint> = {};
+  for (const [region, value] of Object.entries(dns.endpoints ?? {})) {
+    const at = pointer('dns', 'endpoints', region);
+    checkRegion(region, at);
+    const endpoint: RegionEndpoint = typeof value === 'string' ? { ipv4: value } : value;
+    const ipv4At = typeof value === 'string' ? at : `${at}/ipv4`;
+    if (endpoint.ipv4 !== undefined && !isIPv4(endpoint.ipv4)) errors.push(new ConfigError(file, ipv4At, `"${endpoint.ipv4}" is not an IPv4 address`, 'e.g. 192.0.2.10'));
+    // 240.0.0.0/4 (reserved, never routed) and 0100::/64 (discard) hold the dns stack's stand-ins for addresses known only after apply.
+    else if (endpoint.ipv4 !== undefined && Number(endpoint.ipv4.split('.')[0]) >= 240) errors.push(new ConfigError(file, ipv4At, `"${endpoint.ipv4}" is in 240.0.0.0/4, which is reserved and never routed`, 'a public IPv4 address, e.g. 192.0.2.10'));
+    // Node accepts a zone index (fe80::1%eth0); a DNS answer cannot carry one.
+    if (endpoint.ipv6 !== undefined && (!isIPv6(endpoint.ipv6) || endpoint.ipv6.includes('%'))) {
+      errors.push(new ConfigError(file, `${at}/ipv6`, `"${endpoint.ipv6}" is not an IPv6 address`, 'e.g. 2001:db8::10, without a zone index'));
+    } else if (endpoint.ipv6 !== undefined && inDiscardPrefix(endpoint.ipv6)) {
+      errors.push(new ConfigError(file, `${at}/ipv6`, `"${endpoint.ipv6}" is in 100::/64, the discard prefix`, 'a public IPv6 address, e.g. 2001:db8::10'));
+    }
+    endpoints[region] = endpoint;
   }
 
   const names = new Map<string, string>();
@@ -87,7 +100,7 @@ export function parseSovereign(file: string, text: string, regions: readonly str
     zone: dns.zone,
     manageZone: dns.manageZone ?? true,
     nameservers: dns.nameservers,
-    powerdnsVersion: dns.powerdnsVersion ?? DEFAULT_POWERDNS_VERSION,
+    powerdnsVersion: dns.powerdnsVersion ?? DEFAULT_PDNS_VERSION,
     endpoints,
     applications,
   };
@@ -118,7 +131,17 @@ function healthCheck(app: RawApplication, fqdn: string): HealthCheck {
     port: check.port,
     path: check.path ?? '/',
     host: (check.host ?? fqdn).replace(/\.$/, ''),
+    hostDefaulted: check.host === undefined,
     expect: check.expect,
     timeout: check.timeout ?? DEFAULT_CHECK_TIMEOUT,
   };
+}
+
+/** True for an address in 0100::/64 (RFC 6666), given as valid IPv6 text. */
+function inDiscardPrefix(address: string): boolean {
+  const [head, tail = ''] = address.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === '' ? [] : tail.split(':');
+  const groups = address.includes('::') ? [...left, ...new Array<string>(8 - left.length - right.length).fill('0'), ...right] : left;
+  return parseInt(groups[0], 16) === 0x100 && groups.slice(1, 4).every((g) => parseInt(g, 16) === 0);
 }

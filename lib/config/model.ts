@@ -1,4 +1,5 @@
 import type { StateSpec } from './state-config';
+import { PdnsVersion } from './powerdns-versions';
 
 /**
  * The typed model the config layer hands to constructs. Constructs never read files, environment
@@ -141,14 +142,27 @@ export type Placement =
   | { readonly strategy: 'failover'; readonly groups: readonly (readonly string[])[] }
   /** The healthy region closest to the client (needs the geoip backend with a City database). */
   | { readonly strategy: 'geo'; readonly regions: readonly string[] }
-  /** Weighted random answers (not health-checked). */
-  | { readonly strategy: 'weighted'; readonly weights: Readonly<Record<string, number>> }
+  /**
+   * Weighted answers among the healthy regions (health-checked); `healthChecked: false` asks for
+   * the unchecked weighted random answer (pickwrandom), which keeps answering a dead region.
+   */
+  | { readonly strategy: 'weighted'; readonly weights: Readonly<Record<string, number>>; readonly healthChecked?: boolean }
   /** One region, a plain A record. */
   | { readonly strategy: 'single'; readonly region: string };
 
 /** How PowerDNS decides a region is up. */
 export type HealthCheck =
-  | { readonly type: 'http'; readonly scheme: 'http' | 'https'; readonly port?: number; readonly path: string; readonly host?: string; readonly expect?: string; readonly timeout: number }
+  | {
+      readonly type: 'http';
+      readonly scheme: 'http' | 'https';
+      readonly port?: number;
+      readonly path: string;
+      readonly host?: string;
+      /** True when `host` is the application's own name because healthCheck.host was left out. */
+      readonly hostDefaulted?: boolean;
+      readonly expect?: string;
+      readonly timeout: number;
+    }
   | { readonly type: 'tcp'; readonly port: number; readonly timeout: number };
 
 /** One hostname served by the Sovereign. */
@@ -164,6 +178,14 @@ export interface ApplicationSpec {
   readonly healthCheck: HealthCheck;
 }
 
+/** The public addresses DNS publishes for one region: at least one of the two. */
+export interface RegionEndpoint {
+  /** Public IPv4 (A records). */
+  readonly ipv4?: string;
+  /** Public IPv6 (AAAA records). */
+  readonly ipv6?: string;
+}
+
 /** The global DNS (dns stack): PowerDNS zone and one LUA record per application. */
 export interface DnsSpec {
   /** The file it came from, for messages. */
@@ -175,9 +197,12 @@ export interface DnsSpec {
   /** Name servers of the zone (FQDNs with trailing dot). */
   readonly nameservers: readonly string[];
   /** PowerDNS version the records must work on; newer functions/options are refused. */
-  readonly powerdnsVersion: string;
-  /** Literal public addresses per region; regions not listed use their stack's load balancer output. */
-  readonly endpoints: Readonly<Record<string, string>>;
+  readonly powerdnsVersion: PdnsVersion;
+  /**
+   * Literal public addresses per region (IPv4 and/or IPv6); a region listed here is published with
+   * exactly these, regions not listed use their stack's load balancer outputs.
+   */
+  readonly endpoints: Readonly<Record<string, RegionEndpoint>>;
   readonly applications: readonly ApplicationSpec[];
   /** Backend and encryption key source of the dns stack (docs/STATE.md). */
   readonly state: StateSpec;

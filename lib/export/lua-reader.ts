@@ -1,5 +1,5 @@
 /**
- * Reads back the PowerDNS LUA record contents our Lua builder writes (constructs/dns-failover/lua.ts),
+ * Reads back the PowerDNS LUA record contents our Lua builder writes (constructs/dns-failover/lua/),
  * for the topology picture: which function, which addresses (flat, in failover groups, or
  * weighted) and which options. A small tolerant parser of the Lua subset the builder emits:
  * calls, tables (positional and `name=value` fields), single-quoted strings with `\\` and `\ddd`

@@ -230,8 +230,14 @@ function readDns(stack: string, json: JsonObject, regionStacks: readonly { name:
   return { stack, zones, nameservers, records };
 }
 
+/**
+ * The padding dns-failover puts after an address only known after apply (for servers before 5.0:
+ * `'${…}'${substr("   ", 0, (15 - length(…)))}`): spaces between Lua tokens, dropped before parsing.
+ */
+const ADDRESS_PADDING = /\$\{substr\(" +", 0, \(\d+ - length\([^()]*\)\)\)\}/g;
+
 function readLuaRecord(content: string, regionOf: (address: string) => string | undefined): Pick<DnsRecordTopology, 'strategy' | 'check' | 'function' | 'targets'> {
-  const parsed = parseLuaRecord(content);
+  const parsed = parseLuaRecord(content.replace(ADDRESS_PADDING, ''));
   if (!parsed) return { strategy: 'lua', targets: [] };
   const { fn, args } = parsed.call;
   const target = (address: LuaValue, extra: Partial<DnsTarget> = {}): DnsTarget => ({ address: String(address), region: regionOf(String(address)), ...extra });
@@ -242,6 +248,12 @@ function readLuaRecord(content: string, regionOf: (address: string) => string | 
     const groups = isTable(list) && list.items.every(isTable) ? list.items.map((group) => (group as LuaTable).items) : [isTable(list) ? list.items : []];
     const targets = groups.flatMap((group, index) => group.map((address) => target(address, groups.length > 1 ? { group: index + 1 } : {})));
     const selector = options.selector;
+    // Weighted: one flat list with addresses repeated in proportion to their weights (placement.ts).
+    const counts = new Map<string, number>();
+    for (const address of groups.length === 1 ? groups[0] : []) counts.set(String(address), (counts.get(String(address)) ?? 0) + 1);
+    if (selector !== 'all' && selector !== 'pickclosest' && [...counts.values()].some((n) => n > 1)) {
+      return { strategy: 'weighted', check, function: fn, targets: [...counts].map(([address, weight]) => target(address, { weight })) };
+    }
     const strategy: DnsStrategy = groups.length > 1 ? 'failover' : selector === 'pickclosest' ? 'geo' : selector === 'all' ? 'active-active' : 'random';
     return { strategy, check, function: fn, targets };
   }
