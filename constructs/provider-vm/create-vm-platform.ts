@@ -4,6 +4,7 @@ import type { AwsVmPlatform } from './aws';
 import type { AzureVmPlatform } from './azure';
 import type { GcpVmPlatform } from './gcp';
 import type { HcloudVmPlatform } from './hcloud';
+import type { HuaweicloudVmPlatform } from './huaweicloud';
 import { NodeBootstrap, VmPlatform } from './vm-platform';
 
 /** What every cloud's platform takes besides the environment. */
@@ -32,5 +33,7 @@ export function createVmPlatform(scope: Construct, id: string, environment: Envi
       return new (require('./gcp') as { GcpVmPlatform: typeof GcpVmPlatform }).GcpVmPlatform(scope, id, props);
     case 'azure':
       return new (require('./azure') as { AzureVmPlatform: typeof AzureVmPlatform }).AzureVmPlatform(scope, id, props);
+    case 'huaweicloud':
+      return new (require('./huaweicloud') as { HuaweicloudVmPlatform: typeof HuaweicloudVmPlatform }).HuaweicloudVmPlatform(scope, id, props);
   }
 }

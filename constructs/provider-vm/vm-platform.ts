@@ -93,7 +93,8 @@ export interface UserDataLimit {
 
 /**
  * User-data limits per cloud. Hetzner rejects more than 32 KiB; AWS takes 16 KB before base64;
- * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB. AWS and Azure
+ * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB; Huawei Cloud
+ * ECS takes 32 KB before base64 (the provider base64-encodes plain text). AWS and Azure
  * take binary user data through base64, so it is gzip-compressed there (cloud-init detects gzip).
  */
 export const USER_DATA_LIMITS: Readonly<Record<CloudProvider, UserDataLimit>> = {
@@ -101,4 +102,5 @@ export const USER_DATA_LIMITS: Readonly<Record<CloudProvider, UserDataLimit>> = 
   aws: { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' },
   azure: { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' },
   gcp: { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' },
+  huaweicloud: { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KB (32,768 bytes) before base64' },
 };

@@ -20,6 +20,7 @@ const DEFAULT_INSTANCE_TYPE: Readonly<Record<CloudProvider, string>> = {
   aws: 't3.large',
   gcp: 'e2-standard-2',
   azure: 'Standard_D2s_v5',
+  huaweicloud: 's6.large.2',
 };
 
 /** One secret or setting a provider needs in tofu.tfvars, and where else it may come from. */
@@ -36,6 +37,10 @@ const PROVIDER_VARIABLES: Readonly<Record<CloudProvider, readonly TfvarsQuestion
   aws: [],
   gcp: [{ variable: 'gcp_project', prompt: 'GCP project id', secret: false, optional: false }],
   azure: [{ variable: 'azure_subscription_id', prompt: 'Azure subscription id (empty: use ARM_SUBSCRIPTION_ID)', secret: false, optional: true }],
+  huaweicloud: [
+    { variable: 'huaweicloud_access_key', prompt: 'Huawei Cloud access key (empty: use HW_ACCESS_KEY)', secret: true, optional: true },
+    { variable: 'huaweicloud_secret_key', prompt: 'Huawei Cloud secret key (empty: use HW_SECRET_KEY)', secret: true, optional: true },
+  ],
 };
 
 const PROVIDER_HINTS: Readonly<Record<CloudProvider, string>> = {
@@ -43,6 +48,7 @@ const PROVIDER_HINTS: Readonly<Record<CloudProvider, string>> = {
   aws: 'AWS credentials come from the provider chain only: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE or an instance role.',
   gcp: 'Credentials come from GOOGLE_APPLICATION_CREDENTIALS, GOOGLE_CREDENTIALS or gcloud application-default login.',
   azure: 'Credentials come from ARM_CLIENT_ID/ARM_CLIENT_SECRET/ARM_TENANT_ID or az login.',
+  huaweicloud: 'The access key and secret key can also come from HW_ACCESS_KEY and HW_SECRET_KEY.',
 };
 
 /** Reads answers line by line; secrets are not echoed on a terminal. */

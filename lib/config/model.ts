@@ -6,7 +6,7 @@ import type { StateSpec } from './state-config';
  */
 
 /** Clouds a region environment can run on. */
-export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure';
+export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure' | 'huaweicloud';
 
 /** A group of identical servers. */
 export interface NodePoolSpec {
