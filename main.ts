@@ -13,9 +13,11 @@ import { RegionStack } from './constructs/stacks/region-stack';
 /** Name of the global DNS stack. */
 export const DNS_STACK = 'dns';
 
+/** App context fixed here because the defaults would differ between machines or runs. */
+export const APP_CONTEXT: Readonly<Record<string, string>> = { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' };
+
 export function buildApp(model: SovereignModel, outdir: string): App {
-  // Context keys that would otherwise differ between machines or runs are fixed here.
-  const app = new App({ outdir, skipValidation: false, context: { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' } });
+  const app = new App({ outdir, skipValidation: false, context: { ...APP_CONTEXT } });
   const templates = loadK3sTemplates();
   const regions: Record<string, RegionStack> = {};
   for (const environment of model.environments) {

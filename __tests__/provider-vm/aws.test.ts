@@ -6,7 +6,7 @@ import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { cidrContains, parseCidr } from '../../lib/config/cidr';
+import { cidrContains, parseCidr } from '../../lib/common/cidr';
 import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { AwsVmPlatform } from '../../constructs/provider-vm/aws';

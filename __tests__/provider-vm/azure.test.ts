@@ -6,7 +6,7 @@ import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-m
 import { AZURE_ADMIN_USERNAME, AzureVmPlatform } from '../../constructs/provider-vm/azure';
 import { VmPlatform } from '../../constructs/provider-vm/vm-platform';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
-import { cidrContains, parseCidr } from '../../lib/config/cidr';
+import { cidrContains, parseCidr } from '../../lib/common/cidr';
 import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { PROJECT_DIR } from '../support/tools';

@@ -5,7 +5,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { ComputeInstance } from '@cdktf/provider-google/lib/compute-instance';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
-import { cidrContains, parseCidr } from '../../lib/config/cidr';
+import { cidrContains, parseCidr } from '../../lib/common/cidr';
 import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { GCP_PASSTHROUGH_HEALTH_CHECK_RANGES, GCP_SSH_USER, GcpVmPlatform } from '../../constructs/provider-vm/gcp';

@@ -104,5 +104,5 @@ test('the API token is a sensitive variable that may stay unset (HCLOUD_TOKEN)',
 
 test('refuses an environment of another cloud, naming the file', () => {
   const env = { ...environmentWith({}), provider: 'aws' } as EnvironmentSpec;
-  expect(() => synth(env)).toThrow(/environments\/hetzner-fsn1\/environment.json: HcloudVmPlatform needs a Hetzner location/);
+  expect(() => synth(env)).toThrow(/^environments\/hetzner-fsn1\/environment.json: HcloudVmPlatform needs provider "hetzner", got "aws"/);
 });

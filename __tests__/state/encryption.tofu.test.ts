@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { itWithTool } from '../support/tools';
-import { createTestProject, PASSPHRASE, TestProject } from './support';
+import { createTestProject, PASSPHRASE, TestProject } from '../support/state-project';
 
 /**
  * The proof that state and plan encryption works, with the real OpenTofu binary and the random

@@ -5,7 +5,7 @@ import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
 import { K3sReleases } from '../../lib/versions';
 import { Password } from '../../providers/random/password';
 import { RandomProvider } from '../../providers/random/provider';
-import { NodeBootstrap, ServerIdentity, USER_DATA_LIMITS } from '../provider-vm/vm-platform';
+import { NodeBootstrap, ServerIdentity, UserDataLimit } from '../provider-vm/vm-platform';
 import { agentWideConfig, joinUrl, K3sConfig, nodeConfig, poolConfig, serverWideConfig } from './k3s-config';
 import { ciliumHelmChart, fluxInstallManifests, fluxSyncManifests, manifestFile } from './manifests';
 import { measureUserData, Placeholders, UserDataSize } from './user-data';
@@ -169,11 +169,11 @@ export class K3sCluster extends Construct implements NodeBootstrap {
     }
   }
 
-  /** The user data of one server; throws a ConfigError when it exceeds the cloud's limit. */
-  public userData(server: ServerIdentity): string {
+  /** The user data of one server; throws a ConfigError when it exceeds the cloud's `limit`. */
+  public userData(server: ServerIdentity, limit: UserDataLimit): string {
     const text = this.render(server);
     const env = this.props.environment;
-    const size = measureUserData(text, this.placeholders, USER_DATA_LIMITS[env.provider]);
+    const size = measureUserData(text, this.placeholders, limit);
     this.rendered.push({ server, text, size });
     if (size.countedBytes > size.limit.maxBytes) {
       const pool = this.pool(server.pool);

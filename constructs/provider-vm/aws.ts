@@ -21,10 +21,13 @@ import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { formatCidr, Ipv4Cidr, parseCidr } from '../../lib/config/cidr';
-import { FIRST_HOST, planAddresses, POOL_BLOCK } from './address-plan';
+import { formatCidr, Ipv4Cidr, parseCidr } from '../../lib/common/cidr';
+import { FIRST_HOST, planAddresses, POOL_BLOCK } from '../../lib/common/address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, peerCidrs } from './firewall-rules';
-import { ApiAddress, DNS_NAME_MAX_LENGTH, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
+import { ApiAddress, DNS_NAME_MAX_LENGTH, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, UserDataLimit, VmPlatform } from './vm-platform';
+
+/** User-data limit (interim; moves to the base). */
+export const AWS_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' };
 
 /** The image name that selects the newest Canonical Ubuntu 24.04 AMI; any other image must be an AMI id. */
 export const AWS_UBUNTU_IMAGE = 'ubuntu-24.04';
@@ -111,6 +114,7 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
   public readonly apiEndpoint: string;
   public readonly apiAddresses: readonly ApiAddress[];
   public readonly firstServerSsh: SshTarget;
+  public readonly userDataLimit: UserDataLimit = AWS_USER_DATA_LIMIT;
 
   constructor(scope: Construct, id: string, props: AwsVmPlatformProps) {
     super(scope, id);
@@ -262,7 +266,7 @@ export class AwsVmPlatform extends Construct implements VmPlatform {
           zone: zone.zone,
           controlPlanePrivateIps: controlPlaneIps,
           apiAddresses,
-        });
+        }, this.userDataLimit);
         return new Instance(this, `${pool.name}-${i}`, {
           ami: amiFor(pool.instanceType),
           instanceType: pool.instanceType,

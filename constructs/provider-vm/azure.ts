@@ -20,10 +20,13 @@ import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
-import { planAddresses } from './address-plan';
+import { planAddresses } from '../../lib/common/address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
+import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, UserDataLimit, VmPlatform } from './vm-platform';
+
+/** User-data limit (interim; moves to the base). */
+export const AZURE_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' };
 
 /** The login user on every server; its only credentials are the environment's SSH public keys. */
 export const AZURE_ADMIN_USERNAME = 'sovereign';
@@ -123,6 +126,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
   public readonly apiEndpoint: string;
   public readonly apiAddresses: readonly ApiAddress[];
   public readonly firstServerSsh: SshTarget;
+  public readonly userDataLimit: UserDataLimit = AZURE_USER_DATA_LIMIT;
 
   constructor(scope: Construct, id: string, props: AzureVmPlatformProps) {
     super(scope, id);
@@ -308,7 +312,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
           zone,
           controlPlanePrivateIps: addresses[env.controlPlane.name],
           apiAddresses,
-        });
+        }, this.userDataLimit);
         const nic = new NetworkInterface(this, `${pool.name}-${i}-nic`, {
           name,
           resourceGroupName,

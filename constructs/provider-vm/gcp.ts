@@ -14,10 +14,13 @@ import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat'
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
-import { planAddresses } from './address-plan';
+import { planAddresses } from '../../lib/common/address-plan';
 import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
+import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, UserDataLimit, VmPlatform } from './vm-platform';
+
+/** User-data limit (interim; moves to the base). */
+export const GCP_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' };
 
 /**
  * Source ranges of the health-check probes of a backend-service-based external passthrough
@@ -110,6 +113,7 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
   public readonly apiEndpoint: string;
   public readonly apiAddresses: readonly ApiAddress[];
   public readonly firstServerSsh: SshTarget;
+  public readonly userDataLimit: UserDataLimit = GCP_USER_DATA_LIMIT;
 
   constructor(scope: Construct, id: string, props: GcpVmPlatformProps) {
     super(scope, id);
@@ -218,7 +222,7 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
             zone: server.zone,
             controlPlanePrivateIps: controlPlaneIps,
             apiAddresses,
-          })),
+          }, this.userDataLimit)),
           bootDisk: { autoDelete: true, initializeParams: { image, size: GCP_BOOT_DISK_GB, type: 'pd-balanced', labels } },
           networkInterface: [{ subnetwork: subnet.selfLink, networkIp: server.ip }],
           shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },

@@ -1,6 +1,8 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
+import { hostAddress, parseCidr } from '../../lib/common/cidr';
+import { CLOUD_CHECKS } from '../../lib/config/clouds';
+import { HETZNER_NETWORK_ZONES } from '../../lib/config/clouds/hetzner';
 import { HcloudProvider } from '../../providers/hcloud/provider';
 import { Firewall } from '../../providers/hcloud/firewall';
 import { LoadBalancer } from '../../providers/hcloud/load-balancer';
@@ -12,11 +14,10 @@ import { NetworkSubnet } from '../../providers/hcloud/network-subnet';
 import { PlacementGroup } from '../../providers/hcloud/placement-group';
 import { Server } from '../../providers/hcloud/server';
 import { SshKey } from '../../providers/hcloud/ssh-key';
-import { hostAddress, parseCidr } from '../../lib/config/cidr';
-import { planAddresses } from './address-plan';
-import { LOAD_BALANCED_PORTS, nodeIngressRules, peerCidrs } from './firewall-rules';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { ApiAddress, IPV4_MAX_LENGTH, IPV6_MAX_LENGTH, NodeBootstrap, SshTarget, VmPlatform } from './vm-platform';
+import { LOAD_BALANCED_PORTS, nodeIngressRules, peerCidrs } from './firewall-rules';
+import { BuiltServer, CloudTraits, PlannedServer, PlatformLoadBalancer, ServerContext, VmPlatformBase, VmPlatformProps } from './vm-platform-base';
+import { IPV4_MAX_LENGTH, IPV6_MAX_LENGTH, SshTarget, UserDataLimit } from './vm-platform';
 
 /** Hetzner allows at most 10 servers in one spread placement group. */
 export const HCLOUD_PLACEMENT_GROUP_LIMIT = 10;
@@ -24,30 +25,25 @@ export const HCLOUD_PLACEMENT_GROUP_LIMIT = 10;
 /** Host number of the load balancer's static private IP in the subnet (below the servers' blocks). */
 export const HCLOUD_LOAD_BALANCER_HOST = 5;
 
-/** Hetzner network zone of each location (a subnet and its servers must share it). */
-const NETWORK_ZONES: Readonly<Record<string, string>> = {
-  fsn1: 'eu-central',
-  nbg1: 'eu-central',
-  hel1: 'eu-central',
-  ash: 'us-east',
-  hil: 'us-west',
-  sin: 'ap-southeast',
-};
-
-/** Props for {@link HcloudVmPlatform}. */
-export interface HcloudVmPlatformProps {
-  /** The validated region environment (provider "hetzner"). */
-  readonly environment: EnvironmentSpec;
-  /**
-   * First-boot configuration of every server, passed as `user_data` (plain text, at most 32 KiB;
-   * changing it replaces the server).
-   * @default - servers boot the plain image
-   */
-  readonly bootstrap?: NodeBootstrap;
-}
-
 /** Login user of Hetzner's Ubuntu images (SSH keys are installed for root). */
 export const HCLOUD_SSH_USER = 'root';
+
+/** Hetzner rejects `user_data` over 32 KiB; it takes plain text. */
+export const HCLOUD_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KiB (32,768 bytes)' };
+
+/** What Hetzner states to the base. */
+const HETZNER: CloudTraits = { provider: 'hetzner', userDataLimit: HCLOUD_USER_DATA_LIMIT, check: CLOUD_CHECKS.hetzner };
+
+/** Props for {@link HcloudVmPlatform} (user data goes into `user_data` as plain text). */
+export type HcloudVmPlatformProps = VmPlatformProps;
+
+/** What the Hetzner steps hand each other. */
+interface HcloudParts {
+  readonly network: { readonly network: Network; readonly subnet: NetworkSubnet; readonly labels: Record<string, string>; readonly sshKeyIds: string[] };
+  readonly firewall: Firewall;
+  readonly loadBalancer: PlatformLoadBalancer;
+  readonly server: Server;
+}
 
 /**
  * provider-vm on Hetzner Cloud: private network and subnet, a firewall, spread placement groups,
@@ -60,46 +56,40 @@ export const HCLOUD_SSH_USER = 'root';
  * clients: port 6443 on the load balancer's public address is reachable by anyone (the API still
  * requires TLS client authentication or a token).
  */
-export class HcloudVmPlatform extends Construct implements VmPlatform {
-  public readonly privateNetworkCidr: string;
-  public readonly controlPlanePrivateIps: readonly string[];
-  public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
-  public readonly loadBalancerIpv4: string;
-  public readonly loadBalancerIpv6: string;
-  public readonly apiEndpoint: string;
-  public readonly apiAddresses: readonly ApiAddress[];
-  public readonly firstServerSsh: SshTarget;
-
+export class HcloudVmPlatform extends VmPlatformBase<HcloudParts> {
   constructor(scope: Construct, id: string, props: HcloudVmPlatformProps) {
-    super(scope, id);
-    const env = props.environment;
-    const networkZone = NETWORK_ZONES[env.region];
-    if (env.provider !== 'hetzner' || !networkZone) {
-      throw new Error(`${env.file}: HcloudVmPlatform needs a Hetzner location (${Object.keys(NETWORK_ZONES).join(', ')}), got ${env.provider} ${env.region}`);
-    }
+    super(scope, id, props, HETZNER);
+  }
 
+  protected createProvider(): void {
     const token = providerFallbackVariable(this, 'hcloud_token', {
       sensitive: true,
       description: 'Hetzner Cloud API token. Leave unset to use the HCLOUD_TOKEN environment variable.',
     });
     new HcloudProvider(this, 'provider', { token: token.stringValue });
+  }
 
+  protected createNetwork(): HcloudParts['network'] {
+    const env = this.environment;
     const labels = { ...env.labels, environment: env.name };
     const network = new Network(this, 'network', { name: env.name, ipRange: env.network.cidr, labels });
     const subnet = new NetworkSubnet(this, 'subnet', {
       networkId: Token.asNumber(network.id),
       type: 'cloud',
-      networkZone,
+      networkZone: HETZNER_NETWORK_ZONES[env.region],
       ipRange: env.network.subnetCidr,
     });
-
     const sshKeyIds = env.sshPublicKeys.map(
       (publicKey, i) => new SshKey(this, `ssh-key-${i}`, { name: `${env.name}-${i}`, publicKey, labels }).id,
     );
+    return { network, subnet, labels, sshKeyIds };
+  }
 
-    const firewall = new Firewall(this, 'firewall', {
+  protected createFirewall(network: HcloudParts['network']): Firewall {
+    const env = this.environment;
+    return new Firewall(this, 'firewall', {
       name: env.name,
-      labels,
+      labels: network.labels,
       rule: nodeIngressRules(env).map((rule) => ({
         description: rule.description,
         direction: 'in',
@@ -108,22 +98,26 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
         sourceIps: [...peerCidrs(env, rule.peer)],
       })),
     });
+  }
 
-    // One load balancer for API and ingress; it joins the private network at a fixed address and
-    // reaches every server of this environment by label over that network. It comes before the
-    // servers because their user data names its addresses (in the API server certificate).
-    const loadBalancerPrivateIp = hostAddress(parseCidr(env.network.subnetCidr)!, HCLOUD_LOAD_BALANCER_HOST);
+  /**
+   * One load balancer for API and ingress; it joins the private network at a fixed address and
+   * reaches every server of this environment by label over that network.
+   */
+  protected createLoadBalancer(network: HcloudParts['network']): PlatformLoadBalancer {
+    const env = this.environment;
+    const privateIp = hostAddress(parseCidr(env.network.subnetCidr)!, HCLOUD_LOAD_BALANCER_HOST);
     const loadBalancer = new LoadBalancer(this, 'load-balancer', {
       name: env.name,
       loadBalancerType: 'lb11',
       location: env.region,
-      labels,
+      labels: network.labels,
       algorithm: { type: 'round_robin' },
     });
-    const loadBalancerNetwork = new LoadBalancerNetwork(this, 'load-balancer-network', {
+    const attachment = new LoadBalancerNetwork(this, 'load-balancer-network', {
       loadBalancerId: Token.asNumber(loadBalancer.id),
-      subnetId: subnet.id,
-      ip: loadBalancerPrivateIp,
+      subnetId: network.subnet.id,
+      ip: privateIp,
       enablePublicInterface: true,
     });
     new LoadBalancerTarget(this, 'load-balancer-target', {
@@ -131,7 +125,7 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
       type: 'label_selector',
       labelSelector: `environment=${env.name}`,
       usePrivateIp: true,
-      dependsOn: [loadBalancerNetwork],
+      dependsOn: [attachment],
     });
     for (const service of LOAD_BALANCED_PORTS) {
       // Agents fail the 6443 check and receive no API traffic; Hetzner tracks health per service.
@@ -143,59 +137,45 @@ export class HcloudVmPlatform extends Construct implements VmPlatform {
         healthCheck: { protocol: 'tcp', port: service.port, interval: 10, timeout: 5, retries: 3 },
       });
     }
-
-    const apiAddresses: ApiAddress[] = [
+    const apiAddresses = [
       { value: loadBalancer.ipv4, maxLength: IPV4_MAX_LENGTH },
       { value: loadBalancer.ipv6, maxLength: IPV6_MAX_LENGTH },
-      { value: loadBalancerPrivateIp, maxLength: loadBalancerPrivateIp.length },
+      { value: privateIp, maxLength: privateIp.length },
     ];
+    return { ipv4: loadBalancer.ipv4, ipv6: loadBalancer.ipv6, apiHost: loadBalancer.ipv4, apiAddresses };
+  }
 
-    const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-    const addresses = planAddresses(env.network.subnetCidr, pools);
-    const servers: Server[] = [];
-    for (const pool of pools) {
-      const role = pool === env.controlPlane ? 'server' : 'agent';
-      const poolLabels = { ...labels, ...pool.labels, pool: pool.name, role };
-      const groups = Array.from({ length: Math.ceil(pool.count / HCLOUD_PLACEMENT_GROUP_LIMIT) }, (_, g) =>
-        new PlacementGroup(this, `${pool.name}-spread-${g}`, { name: `${env.name}-${pool.name}-${g}`, type: 'spread', labels: poolLabels }),
-      );
-      addresses[pool.name].forEach((ip, i) => {
-        const name = `${env.name}-${pool.name}-${i}`;
-        const userData = props.bootstrap?.userData({
-          pool: pool.name,
-          role,
-          index: i,
-          name,
-          privateIp: ip,
-          zone: env.region,
-          controlPlanePrivateIps: addresses[env.controlPlane.name],
-          apiAddresses,
-        });
-        const server = new Server(this, `${pool.name}-${i}`, {
-          name,
-          serverType: pool.instanceType,
-          image: env.image,
-          location: env.region,
-          placementGroupId: Token.asNumber(groups[Math.floor(i / HCLOUD_PLACEMENT_GROUP_LIMIT)].id),
-          sshKeys: sshKeyIds,
-          firewallIds: [Token.asNumber(firewall.id)],
-          labels: poolLabels,
-          publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
-          network: [{ networkId: Token.asNumber(network.id), ip }],
-          userData,
-          dependsOn: [subnet],
-        });
-        servers.push(server);
-      });
-    }
+  protected createServer(server: PlannedServer, { network, firewall, userData }: ServerContext<HcloudParts>): Server {
+    const env = this.environment;
+    return new Server(this, server.id, {
+      name: server.name,
+      serverType: server.pool.instanceType,
+      image: env.image,
+      location: env.region,
+      placementGroupId: Token.asNumber(this.placementGroup(server, network.labels).id),
+      sshKeys: network.sshKeyIds,
+      firewallIds: [Token.asNumber(firewall.id)],
+      labels: this.serverLabels(server, network.labels),
+      publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
+      network: [{ networkId: Token.asNumber(network.network.id), ip: server.privateIp }],
+      userData,
+      dependsOn: [network.subnet],
+    });
+  }
 
-    this.privateNetworkCidr = env.network.cidr;
-    this.controlPlanePrivateIps = addresses[env.controlPlane.name];
-    this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
-    this.loadBalancerIpv4 = loadBalancer.ipv4;
-    this.loadBalancerIpv6 = loadBalancer.ipv6;
-    this.apiEndpoint = `https://${loadBalancer.ipv4}:6443`;
-    this.apiAddresses = apiAddresses;
-    this.firstServerSsh = { user: HCLOUD_SSH_USER, host: servers[0].ipv4Address, private: false };
+  protected sshTarget(first: BuiltServer<HcloudParts>): SshTarget {
+    return { user: HCLOUD_SSH_USER, host: first.resource.ipv4Address, private: false };
+  }
+
+  private serverLabels(server: PlannedServer, labels: Record<string, string>): Record<string, string> {
+    return { ...labels, ...server.pool.labels, pool: server.pool.name, role: server.role };
+  }
+
+  /** The spread placement group of the server: one per 10 servers of a pool, created with its first server. */
+  private placementGroup(server: PlannedServer, labels: Record<string, string>): PlacementGroup {
+    const g = Math.floor(server.index / HCLOUD_PLACEMENT_GROUP_LIMIT);
+    const id = `${server.pool.name}-spread-${g}`;
+    const existing = this.node.tryFindChild(id) as PlacementGroup | undefined;
+    return existing ?? new PlacementGroup(this, id, { name: `${this.environment.name}-${server.pool.name}-${g}`, type: 'spread', labels: this.serverLabels(server, labels) });
   }
 }

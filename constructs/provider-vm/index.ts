@@ -1,4 +1,4 @@
 export * from './vm-platform';
-export * from './address-plan';
+export * from '../../lib/common/address-plan';
 export * from './firewall-rules';
 export * from './create-vm-platform';

@@ -1,5 +1,3 @@
-import { CloudProvider } from '../../lib/config/model';
-
 /**
  * What the other modules may know about a cloud's machines: addresses, never resource types.
  * k3s-cluster and dns-failover talk to every cloud through this interface only.
@@ -21,6 +19,8 @@ export interface VmPlatform {
   readonly apiAddresses: readonly ApiAddress[];
   /** How an operator reaches the first server over SSH (to fetch the kubeconfig). */
   readonly firstServerSsh: SshTarget;
+  /** How the cloud takes user data and how much (each cloud file states its own). */
+  readonly userDataLimit: UserDataLimit;
 }
 
 /** An address of the Kubernetes API: a literal, or a token OpenTofu resolves at apply. */
@@ -70,15 +70,16 @@ export interface ServerIdentity {
 
 /**
  * Supplies each server's first-boot configuration (cloud-init user data). Platforms call it once per
- * server while they build it, and encode the result as their cloud requires
- * ({@link USER_DATA_LIMITS}).
+ * server while they build it, tell it their cloud's limit, and encode the result as that limit's
+ * `encoding` says.
  */
 export interface NodeBootstrap {
   /**
    * The cloud-init user data of one server, as text. It may contain tokens (OpenTofu references,
-   * such as a generated password); everything else is literal.
+   * such as a generated password); everything else is literal. `limit` is the cloud's: the
+   * bootstrap throws when the text does not fit.
    */
-  userData(server: ServerIdentity): string;
+  userData(server: ServerIdentity, limit: UserDataLimit): string;
 }
 
 /** How a cloud takes user data, and how much. */
@@ -90,17 +91,3 @@ export interface UserDataLimit {
   /** The limit as the cloud documents it, for messages. */
   readonly documented: string;
 }
-
-/**
- * User-data limits per cloud. Hetzner rejects more than 32 KiB; AWS takes 16 KB before base64;
- * Azure's custom_data may decode to 65,535 bytes; GCP metadata values hold 256 KiB; Huawei Cloud
- * ECS takes 32 KB before base64 (the provider base64-encodes plain text). AWS and Azure
- * take binary user data through base64, so it is gzip-compressed there (cloud-init detects gzip).
- */
-export const USER_DATA_LIMITS: Readonly<Record<CloudProvider, UserDataLimit>> = {
-  hetzner: { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KiB (32,768 bytes)' },
-  aws: { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' },
-  azure: { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' },
-  gcp: { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' },
-  huaweicloud: { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KB (32,768 bytes) before base64' },
-};

@@ -1,6 +1,6 @@
 export * from './errors';
 export * from './model';
-export * from './cidr';
+export * from '../common/cidr';
 export * from './regions';
 export * from './load-environments';
 export * from './load-sovereign';

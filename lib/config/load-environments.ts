@@ -1,13 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
-import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from './cidr';
+import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from '../common/cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
 import { parseStateConfig, RawStateConfig } from './state-config';
 import { INSTANCE_TYPES, KNOWN_REGIONS } from './regions';
+import { checkCloudEnvironment } from './clouds';
 
 /** File name of a region environment inside `environments/<provider>-<region>/`. */
 export const ENVIRONMENT_FILE = 'environment.json';
@@ -83,7 +84,7 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
 
 /**
  * Validates one environment document: JSON syntax, credentials, JSON Schema, then the semantic rules
- * a schema cannot express. `name` is the folder name, which must be `<provider>-<region>`.
+ * a schema cannot express, then (when those pass) the checks of its cloud (lib/config/clouds/). `name` is the folder name, which must be `<provider>-<region>`.
  */
 export function parseEnvironment(file: string, name: string, text: string): EnvironmentSpec {
   const raw = parseValidatedDocument<RawEnvironment>(file, text, validateEnvironment());
@@ -150,7 +151,7 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
 
   const labels = raw.labels ?? {};
   const toPool = (p: RawPool): NodePoolSpec => ({ name: p.name as string, count: p.count, instanceType: p.instanceType, labels: p.labels ?? {} });
-  return {
+  const environment: EnvironmentSpec = {
     name,
     file,
     provider,
@@ -166,6 +167,10 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
     cluster,
     state,
   };
+  // What the environment's cloud adds (lib/config/clouds/<cloud>.ts); it needs the parsed model.
+  const cloudErrors = checkCloudEnvironment(environment);
+  if (cloudErrors.length > 0) throw new ConfigErrors(cloudErrors);
+  return environment;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { PROJECT_DIR } from './support/tools';
+import { PROJECT_DIR } from '../support/tools';
 
 const doctor = (env: NodeJS.ProcessEnv) =>
   spawnSync(process.execPath, [path.join(PROJECT_DIR, 'bin', 'sovereign.js'), 'doctor', '--json'], { cwd: PROJECT_DIR, encoding: 'utf8', env: { ...process.env, ...env } });

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import { ArchiveError, BundleInput, buildStateBundle, lockedProviders, readStateBundle, readTar, restoreState, sha256, TarEntry, writeTar } from '../../lib/archive';
-import { treeHashes } from './support';
+import { treeHashes } from '../support/state-project';
 
 /** Looks like OpenTofu's encrypted state; the reader checks the shape, not the ciphertext. */
 const ENCRYPTED_STATE = Buffer.from(JSON.stringify({ serial: 1, lineage: 'l', meta: { 'key_provider.pbkdf2.main': 'e30=' }, encrypted_data: 'c2VjcmV0', encryption_version: 'v0' }));

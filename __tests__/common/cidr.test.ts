@@ -1,4 +1,4 @@
-import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, hostAddress, parseCidr } from '../../lib/config/cidr';
+import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, hostAddress, parseCidr } from '../../lib/common/cidr';
 
 describe('parseCidr', () => {
   test.each(['10.0.0.0/16', '0.0.0.0/0', '192.168.1.128/25', '203.0.113.7/32'])('accepts %s', (text) => {

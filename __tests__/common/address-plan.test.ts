@@ -1,4 +1,4 @@
-import { planAddresses } from '../../constructs/provider-vm/address-plan';
+import { planAddresses } from '../../lib/common/address-plan';
 
 describe('planAddresses', () => {
   test('gives each pool its own block of static addresses', () => {

@@ -15,7 +15,7 @@ import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
 import { StateSpec } from '../../lib/config/state-config';
 import { Password } from '../../providers/random/password';
 import { RandomProvider } from '../../providers/random/provider';
-import { PROJECT_DIR, TOFU } from '../support/tools';
+import { PROJECT_DIR, TOFU } from './tools';
 
 export const MOTO_SERVER = path.join(PROJECT_DIR, '.tools', 'bin', 'moto_server');
 /** A passphrase for tests only (16+ characters). */

@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { hclString } from '../lib/cli/init';
-import { PROJECT_DIR } from './support/tools';
+import { hclString } from '../../lib/cli/init';
+import { PROJECT_DIR } from '../support/tools';
 
 /** Runs `sovereign init` in `cwd` with the given answers on stdin, as a user at a terminal would. */
 function init(cwd: string, answers: string[], args: string[] = []) {

@@ -2,8 +2,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { hashTree } from './support/synth';
-import { PROJECT_DIR } from './support/tools';
+import { hashTree } from '../support/synth';
+import { PROJECT_DIR } from '../support/tools';
 
 /** Runs an entry point of ours as users do, in `cwd`, and returns exit code and output. */
 function runEntry(entry: string, args: string[], cwd: string) {

@@ -6,7 +6,7 @@ import { ARCHIVE_STEPS, archiveState, buildStateBundle, ArchiveStateOptions, ass
 import { runCli } from '../../lib/cli';
 import packageJson from '../../package.json';
 import { itWithTool, TOFU } from '../support/tools';
-import { cleanEnv, createTestProject, fileSha256, treeHashes, Moto, PASSPHRASE, S3_ENV, startFaultyProxy, startMoto, TestProject } from './support';
+import { cleanEnv, createTestProject, fileSha256, treeHashes, Moto, PASSPHRASE, S3_ENV, startFaultyProxy, startMoto, TestProject } from '../support/state-project';
 
 /**
  * The whole lifecycle with real programs: OpenTofu applies an encrypted stack, archive-state
