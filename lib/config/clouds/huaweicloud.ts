@@ -1,4 +1,4 @@
-import { ConfigError, pointer, pointerSegment } from '../errors';
+import { ConfigError, pointer } from '../errors';
 import { EnvironmentSpec } from '../model';
 
 /** The image name that selects the newest public Ubuntu 24.04 image; any other image must be an IMS image id. */
@@ -13,14 +13,12 @@ export const HUAWEICLOUD_IMAGE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 export const HUAWEICLOUD_MAX_NAME = 64;
 /** The longest suffix the platform adds to the environment name alone (`-kube-api`, the API listener). */
 export const HUAWEICLOUD_LONGEST_SUFFIX = '-kube-api';
-/** Tag keys (1–128) and values (0–255): letters, digits, spaces and `_ . : = + - @` (Huawei Cloud TMS rules). */
-export const HUAWEICLOUD_TAG_KEY = /^[\p{L}\p{N}_.:=+\-@ ]{1,128}$/u;
-export const HUAWEICLOUD_TAG_VALUE = /^[\p{L}\p{N}_.:=+\-@ ]{0,255}$/u;
 
 /**
- * What Huawei Cloud adds to the generic rules: the image is Ubuntu 24.04 or an IMS image id, every
- * derived resource name fits 64 characters, and every label is a valid Huawei Cloud tag (no `/`,
- * so no Kubernetes-style prefixed keys).
+ * What Huawei Cloud adds to the generic rules: the image is Ubuntu 24.04 or an IMS image id, and
+ * every derived resource name fits 64 characters. Labels need no check of their own: the schema's
+ * label rule (at most 63 of `a-z 0-9 _ . -`) is inside Huawei Cloud's tag rule (keys of 1-128 and
+ * values of 0-255 letters, digits, spaces and `_ . : = + - @`).
  */
 export function checkHuaweicloudEnvironment(env: EnvironmentSpec): ConfigError[] {
   const errors: ConfigError[] = [];
@@ -40,16 +38,5 @@ export function checkHuaweicloudEnvironment(env: EnvironmentSpec): ConfigError[]
       }
     });
   }
-  errors.push(...checkTags(env, env.labels, '/labels', ''));
-  pools.forEach((pool, i) => errors.push(...checkTags(env, pool.labels, `${poolAt(i)}/labels`, `pool "${pool.name}" `)));
   return errors;
-}
-
-function checkTags(env: EnvironmentSpec, labels: Readonly<Record<string, string>>, at: string, where: string): ConfigError[] {
-  return Object.entries(labels)
-    .filter(([key, value]) => !HUAWEICLOUD_TAG_KEY.test(key) || !HUAWEICLOUD_TAG_VALUE.test(value))
-    .map(
-      ([key, value]) =>
-        new ConfigError(env.file, `${at}/${pointerSegment(key)}`, `${where}label "${key}": "${value}" is not a valid Huawei Cloud tag`, 'keys of 1-128 and values of 0-255 letters, digits, spaces and _ . : = + - @ (no /)'),
-    );
 }
