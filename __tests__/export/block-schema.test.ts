@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { BlockSchema, FALLBACK_SCHEMA, parseBindingSource, ProvidersSchemaDocument } from '../../lib/export/block-schema';
+import { BlockSchema, createSchemaCatalog, FALLBACK_SCHEMA, parseBindingSource, ProvidersSchemaDocument } from '../../lib/export/block-schema';
 import { PROJECT_DIR } from '../support/tools';
+import { readSelections, schemaFileFor } from '../../scripts/generate-providers';
+import { PROVIDER_PINS } from '../../lib/versions';
+import { describeWithSchema } from '../support/schema-conformance';
 import { catalog } from './support';
 
 /**
@@ -17,9 +20,9 @@ function blockPaths(schema: BlockSchema, prefix = ''): string[] {
 }
 
 describe('the cdktf bindings reader', () => {
-  const bindings: Record<string, { resources: string[] }> = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'providers', 'bindings.json'), 'utf8'));
+  const bindings = readSelections();
   const cases = Object.entries(bindings)
-    .filter(([name]) => !name.startsWith('$'))
+    .filter(([, selection]) => selection.schema !== 'shared')
     .flatMap(([provider, { resources }]) => resources.map((type) => [provider, type] as const));
 
   test.each(cases)('finds the same nested blocks as the %s provider schema for %s', (provider, type) => {
@@ -36,6 +39,22 @@ describe('the cdktf bindings reader', () => {
     expect(fromBindings).toBeDefined();
     expect(blockPaths(fromBindings!)).toEqual(blockPaths(fromSchema));
   });
+
+  // Providers whose schema is the real binary's dump in ../shared (not committed): the export reads
+  // their generated bindings, which must agree with that dump.
+  for (const [provider, selection] of Object.entries(bindings).filter(([, s]) => s.schema === 'shared')) {
+    const file = schemaFileFor(provider, selection, PROVIDER_PINS[provider].version);
+    describeWithSchema(file)(`${provider} (schema in ../shared)`, () => {
+      test.each([...selection.resources])('GIVEN the generated binding of %s THEN the export catalog reads the dump\'s nested blocks from it', (type) => {
+        const document: ProvidersSchemaDocument = JSON.parse(fs.readFileSync(file, 'utf8'));
+        const fromDump = createSchemaCatalog({ providerSchemas: [document], bindings: {} }).resource(type, PROVIDER_PINS[provider].source);
+        const fromProject = catalog().resource(type, PROVIDER_PINS[provider].source);
+        expect(fromDump.origin).toBe('provider-schema');
+        expect(fromProject.origin).toBe('cdktf-bindings');
+        expect(blockPaths(fromProject)).toEqual(blockPaths(fromDump));
+      });
+    });
+  }
 
   test('refuses a binding of another type than the one asked for', () => {
     const source = fs.readFileSync(path.join(PROJECT_DIR, 'providers', 'hcloud', 'server', 'index.ts'), 'utf8');

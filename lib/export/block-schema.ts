@@ -10,9 +10,11 @@ import { PROVIDER_PINS } from '../versions';
  * differently (`x { … }` vs `x = { … }`). The decision is taken, in this order, from:
  * 1. `providers/schemas/*.json` (`tofu providers schema -json`): `block_types` are blocks;
  *    attributes, including nested-type attributes, are attributes;
- * 2. the prebuilt cdktf bindings named in versions.json (`bindings`): the generated
+ * 2. cdktf bindings: the prebuilt packages named in versions.json (`bindings`) and the project's
+ *    own generated `providers/<name>/` (for providers whose schema is not committed, such as
+ *    huaweicloud, generated from ../shared/provider-schemas): the generated
  *    `synthesizeHclAttributes` / `*ToHclTerraform` code marks every member `isBlock: true|false`
- *    (the same schema, baked in when the package was generated); a member marked `isBlock: true`
+ *    (the same schema, baked in when the bindings were generated); a member marked `isBlock: true`
  *    whose list mapper says "not a block type" is an attribute-as-blocks and stays an attribute;
  * 3. built-in schemas for `terraform_remote_state` and `terraform_data` (attributes only);
  * 4. otherwise the fallback: an object or list of objects is a block only for the names in
@@ -86,7 +88,7 @@ interface SchemaBlockJson {
 export interface SchemaCatalogSources {
   /** `tofu providers schema -json` documents. */
   readonly providerSchemas: readonly ProvidersSchemaDocument[];
-  /** Directory of the prebuilt cdktf binding package (containing `lib/`), by provider source. */
+  /** Directory of cdktf bindings by provider source: a package (containing `lib/<folder>/`) or the project's `providers/<name>/` (containing `<folder>/`). */
   readonly bindings: Readonly<Record<string, string>>;
 }
 
@@ -147,8 +149,8 @@ function fromSchemaJson(block: SchemaBlockJson): BlockSchema {
  */
 function bindingSchema(packageDir: string, kind: 'resource' | 'data' | 'provider', type: string): BlockSchema | undefined {
   const folder = bindingFolder(kind, type);
-  for (const file of ['index.js', 'index.ts']) {
-    const full = path.join(packageDir, 'lib', folder, file);
+  for (const file of [path.join('lib', folder, 'index.js'), path.join('lib', folder, 'index.ts'), path.join(folder, 'index.ts')]) {
+    const full = path.join(packageDir, file);
     if (!fs.existsSync(full)) continue;
     const source = fs.readFileSync(full, 'utf8');
     return parseBindingSource(source, kind === 'provider' ? undefined : type);
@@ -210,9 +212,9 @@ export function parseBindingSource(source: string, type: string | undefined): Bl
 // The project's sources
 
 /**
- * The catalog for this project: every `providers/schemas/*.json` document, and the cdktf binding
+ * The catalog for this project: every `providers/schemas/*.json` document, the cdktf binding
  * packages that versions.json names (`"bindings": "@cdktf/provider-aws@21.22.1"`), resolved from
- * the project's node_modules.
+ * the project's node_modules, and the generated `providers/<name>/` of the other pinned providers.
  */
 export function loadProjectSchemaCatalog(projectDir: string): SchemaCatalog {
   const schemaDir = path.join(projectDir, 'providers', 'schemas');
@@ -225,8 +227,13 @@ export function loadProjectSchemaCatalog(projectDir: string): SchemaCatalog {
         .filter((document) => document && typeof document.provider_schemas === 'object')
     : [];
   const bindings: Record<string, string> = {};
-  for (const provider of Object.values(PROVIDER_PINS)) {
-    if (!provider.bindings) continue;
+  for (const [name, provider] of Object.entries(PROVIDER_PINS)) {
+    if (!provider.bindings) {
+      // The project's generated bindings (read only where no committed schema describes the provider).
+      const generated = path.join(projectDir, 'providers', name);
+      if (fs.existsSync(path.join(generated, 'index.ts'))) bindings[provider.source] = generated;
+      continue;
+    }
     const packageName = provider.bindings.replace(/(.)@[^@/]*$/, '$1');
     try {
       bindings[provider.source] = path.dirname(require.resolve(`${packageName}/package.json`, { paths: [projectDir] }));
