@@ -78,3 +78,18 @@ test('GIVEN no passphrase THEN one is generated; existing tfvars keys are kept',
 test('hclString escapes what HCL would otherwise interpret', () => {
   expect(hclString('a"b\\c\n${x}%{y}')).toBe('"a\\"b\\\\c\\n$${x}%%{y}"');
 });
+
+test('GIVEN Huawei Cloud answers THEN the environment validates and both keys go only to the 0600 tofu.tfvars', () => {
+  const dir = gitProject('*.tfvars\n');
+  const answers = ['huaweicloud', 'eu-west-101', '3', '', '2', '10.60.0.0/16', '198.51.100.0/24', '', 'HWAKEXAMPLE0000000000', 'hw-secret-key-example', 'a-passphrase-of-20-chars'];
+  const result = init(dir, answers);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const env = JSON.parse(fs.readFileSync(path.join(dir, 'environments', 'huaweicloud-eu-west-101', 'environment.json'), 'utf8'));
+  expect(env).toMatchObject({ provider: 'huaweicloud', region: 'eu-west-101', controlPlane: { count: 3, instanceType: 's6.large.2' } });
+  expect(fs.readFileSync(path.join(dir, 'tofu.tfvars'), 'utf8')).toBe('huaweicloud_access_key = "HWAKEXAMPLE0000000000"\nhuaweicloud_secret_key = "hw-secret-key-example"\nstate_passphrase = "a-passphrase-of-20-chars"\n');
+  expect(result.stdout).toMatch(/HW_ACCESS_KEY and HW_SECRET_KEY/);
+  expect(result.stdout).not.toContain('hw-secret-key-example');
+  expect(result.stdout).not.toContain('HWAKEXAMPLE0000000000');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
