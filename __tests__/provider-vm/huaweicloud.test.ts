@@ -142,18 +142,24 @@ describe('HuaweicloudVmPlatform servers', () => {
 });
 
 describe('HuaweicloudVmPlatform network and egress', () => {
-  test('GIVEN the network THEN one VPC and one subnet with the gateway at .1', () => {
+  const subnetRef = (tf: any, name: string, attribute = 'id') => `\${huaweicloud_vpc_subnet.${Object.keys(tf.resource.huaweicloud_vpc_subnet).find((k) => tf.resource.huaweicloud_vpc_subnet[k].name === name)}.${attribute}}`;
+
+  test('GIVEN the network THEN one VPC, the nodes\' subnet and the next block for load balancer and NAT, gateways at .1', () => {
     const { tf } = synth(environmentWith({}));
     expect(resources(tf, 'huaweicloud_vpc')).toEqual([expect.objectContaining({ name: NAME, cidr: '10.60.0.0/16' })]);
-    expect(resources(tf, 'huaweicloud_vpc_subnet')).toEqual([expect.objectContaining({ name: NAME, cidr: '10.60.1.0/24', gateway_ip: '10.60.1.1' })]);
+    expect(resources(tf, 'huaweicloud_vpc_subnet').map((s) => [s.name, s.cidr, s.gateway_ip])).toEqual([
+      [NAME, '10.60.1.0/24', '10.60.1.1'],
+      [`${NAME}-lb`, '10.60.2.0/24', '10.60.2.1'],
+    ]);
+    // Servers and members live in the nodes' subnet, never in the load balancer's.
+    for (const server of resources(tf, 'huaweicloud_compute_instance')) expect(server.network[0].uuid).toBe(subnetRef(tf, NAME));
   });
 
-  test('WHEN nodes reach the internet THEN through a NAT gateway in the subnet and an SNAT rule on its own EIP', () => {
+  test('WHEN nodes reach the internet THEN through a NAT gateway at a fixed port address and an SNAT rule for the nodes\' subnet on its own EIP', () => {
     const { tf } = synth(environmentWith({}));
-    const subnet = `\${huaweicloud_vpc_subnet.${Object.keys(tf.resource.huaweicloud_vpc_subnet)[0]}.id}`;
-    expect(resources(tf, 'huaweicloud_nat_gateway')).toEqual([expect.objectContaining({ spec: '1', subnet_id: subnet })]);
+    expect(resources(tf, 'huaweicloud_nat_gateway')).toEqual([expect.objectContaining({ spec: '1', subnet_id: subnetRef(tf, `${NAME}-lb`), ngport_ip_address: '10.60.2.6' })]);
     const [snat] = resources(tf, 'huaweicloud_nat_snat_rule');
-    expect(snat.subnet_id).toBe(subnet);
+    expect(snat.subnet_id).toBe(subnetRef(tf, NAME));
     const natEip = Object.entries(tf.resource.huaweicloud_vpc_eip).find(([, e]: [string, any]) => e.name.endsWith('-nat'))![0];
     expect(snat.floating_ip_id).toBe(`\${huaweicloud_vpc_eip.${natEip}.id}`);
   });
@@ -165,11 +171,13 @@ describe('HuaweicloudVmPlatform load balancer', () => {
     const [flavor] = Object.values(tf.data.huaweicloud_elb_flavors) as any[];
     expect(flavor).toMatchObject({ type: 'L4', name: HUAWEICLOUD_L4_FLAVOR });
     const [lb] = resources(tf, 'huaweicloud_elb_loadbalancer');
-    expect(lb).toMatchObject({ ipv4_address: '10.60.1.5', availability_zone: ['eu-west-101a', 'eu-west-101b'] });
+    expect(lb).toMatchObject({ ipv4_address: '10.60.2.5', availability_zone: ['eu-west-101a', 'eu-west-101b'] });
+    expect(lb.ipv4_subnet_id).toMatch(/^\$\{huaweicloud_vpc_subnet\.vm_load-balancer-subnet_[0-9A-F]+\.ipv4_subnet_id\}$/);
+    expect(lb.depends_on).toEqual([expect.stringMatching(/^huaweicloud_nat_gateway\./)]);
     expect(lb.l4_flavor_id).toMatch(/^\$\{element\(data\.huaweicloud_elb_flavors\.[^.]+\.ids, 0\)\}$/);
     const lbEip = Object.entries(tf.resource.huaweicloud_vpc_eip).find(([, e]: [string, any]) => e.name.endsWith('-lb'))![0];
     expect(lb.ipv4_eip_id).toBe(`\${huaweicloud_vpc_eip.${lbEip}.id}`);
-    expect(platform.apiAddresses.map((a) => a.maxLength)).toEqual([15, '10.60.1.5'.length]);
+    expect(platform.apiAddresses.map((a) => a.maxLength)).toEqual([15, '10.60.2.5'.length]);
     // The common outputs of a region stack come from the ELB's EIP.
     const region = buildRegionStack(environmentWith({})).tf;
     const regionEip = Object.entries(region.resource.huaweicloud_vpc_eip).find(([, e]: [string, any]) => e.name.endsWith('-lb'))![0];
@@ -192,7 +200,7 @@ describe('HuaweicloudVmPlatform load balancer', () => {
     expect(membersOf('kube-api')).toEqual(['10.60.1.10', '10.60.1.11', '10.60.1.12']);
     expect(membersOf('http')).toEqual(['10.60.1.10', '10.60.1.11', '10.60.1.12', '10.60.1.42', '10.60.1.43', '10.60.1.44']);
     expect(membersOf('https')).toHaveLength(6);
-    expect(resources(tf, 'huaweicloud_elb_member').every((m) => /ipv4_subnet_id\}$/.test(m.subnet_id))).toBe(true);
+    expect(resources(tf, 'huaweicloud_elb_member').every((m) => /^\$\{huaweicloud_vpc_subnet\.vm_subnet_[0-9A-F]+\.ipv4_subnet_id\}$/.test(m.subnet_id))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { hostAddress, parseCidr } from '../../lib/common/cidr';
 import { CLOUD_CHECKS } from '../../lib/config/clouds';
-import { HUAWEICLOUD_UBUNTU_IMAGE } from '../../lib/config/clouds/huaweicloud';
+import { HUAWEICLOUD_UBUNTU_IMAGE, huaweicloudLoadBalancerSubnet } from '../../lib/config/clouds/huaweicloud';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { HuaweicloudProvider } from '../../providers/huaweicloud/provider';
 import { ComputeInstance } from '../../providers/huaweicloud/compute-instance';
@@ -41,8 +41,9 @@ export const HUAWEICLOUD_L4_FLAVOR = 'L4_flavor.elb.s1.small';
 export const HUAWEICLOUD_NAT_SPEC = '1';
 /** Dedicated bandwidth (Mbit/s) of each EIP, billed by traffic. */
 export const HUAWEICLOUD_EIP_BANDWIDTH_MBIT = 100;
-/** Host number of the load balancer's static private IP in the subnet (below the servers' blocks). */
+/** Host numbers of the load balancer's static private IP and the NAT gateway's port in the load balancer subnet. */
 export const HUAWEICLOUD_LOAD_BALANCER_HOST = 5;
+export const HUAWEICLOUD_NAT_GATEWAY_HOST = 6;
 
 /**
  * ECS takes at most 32 KB of user data before base64 (Huawei Cloud ECS docs); the provider
@@ -58,14 +59,25 @@ export type HuaweicloudVmPlatformProps = VmPlatformProps;
 
 /** What the Huawei Cloud steps hand each other. */
 interface HuaweicloudParts {
-  readonly network: { readonly vpc: Vpc; readonly subnet: VpcSubnet; readonly tags: Record<string, string>; readonly keyPair?: string };
+  readonly network: {
+    readonly vpc: Vpc;
+    /** The nodes' subnet (`network.subnetCidr`). */
+    readonly subnet: VpcSubnet;
+    /** The load balancer's and NAT gateway's subnet (the next block), and its CIDR. */
+    readonly serviceSubnet: VpcSubnet;
+    readonly serviceCidr: string;
+    readonly natGateway: NatGateway;
+    readonly tags: Record<string, string>;
+    readonly keyPair?: string;
+  };
   readonly firewall: NetworkingSecgroup;
   readonly loadBalancer: PlatformLoadBalancer & { readonly resource: ElbLoadbalancer };
   readonly server: ComputeInstance;
 }
 
 /**
- * provider-vm on Huawei Cloud: a VPC and subnet, one security group, ECS servers spread over the
+ * provider-vm on Huawei Cloud: a VPC with the nodes' subnet and a subnet for the load balancer and
+ * the NAT gateway (the block after `network.subnetCidr`), one security group, ECS servers spread over the
  * region's availability zones (server i in zone i mod zones) and, per pool, an anti-affinity server
  * group (no two servers of a pool on one host), static private IPs from the address plan, no public
  * IP on any node, a NAT gateway with an SNAT rule for egress, and a dedicated ELB (L4 flavor) with
@@ -77,8 +89,8 @@ interface HuaweicloudParts {
  *
  * A dedicated ELB passes client addresses through to its members on TCP listeners, so its client
  * policy is enforced by the node security group, as on GCP: 80 and 443 are open to anyone on every
- * node, 6443 only to the admin CIDRs and the private network (the ELB lives in the nodes' subnet,
- * its health checks come from there).
+ * node, 6443 only to the admin CIDRs and the private network (the ELB's own addresses, where its
+ * health checks come from, are in the private network).
  *
  * What replaces what (provider 1.97.1): a server's availability zone, system disk type, network
  * block count and `scheduler_hints.group` force replacement; its flavor changes in place (resize,
@@ -107,25 +119,32 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
     new HuaweicloudProvider(this, 'provider', { region: this.environment.region, accessKey: accessKey.stringValue, secretKey: secretKey.stringValue });
   }
 
-  /** The VPC, the one subnet of every node and the load balancer, egress through NAT, and the key pair. */
+  /**
+   * The VPC; the nodes' subnet; a second subnet for the load balancer and the NAT gateway, which
+   * take addresses of their subnet for themselves (never one the address plan gives a server);
+   * egress of the nodes through the NAT gateway; the key pair.
+   */
   protected createNetwork(): HuaweicloudParts['network'] {
     const env = this.environment;
     const tags = { ...env.labels, environment: env.name };
     const vpc = new Vpc(this, 'vpc', { name: env.name, cidr: env.network.cidr, tags });
-    const subnet = new VpcSubnet(this, 'subnet', {
+    const subnet = this.subnet('subnet', env.name, vpc, env.network.subnetCidr, tags);
+    const serviceCidr = huaweicloudLoadBalancerSubnet(env)!;
+    const serviceSubnet = this.subnet('load-balancer-subnet', `${env.name}-lb`, vpc, serviceCidr, tags);
+    const natEip = this.eip('nat-eip', `${env.name}-nat`, tags);
+    const natGateway = new NatGateway(this, 'nat-gateway', {
       name: env.name,
+      spec: HUAWEICLOUD_NAT_SPEC,
       vpcId: vpc.id,
-      cidr: env.network.subnetCidr,
-      gatewayIp: hostAddress(parseCidr(env.network.subnetCidr)!, 1),
+      subnetId: serviceSubnet.id,
+      ngportIpAddress: hostAddress(parseCidr(serviceCidr)!, HUAWEICLOUD_NAT_GATEWAY_HOST),
+      description: `Egress of ${env.name}`,
       tags,
     });
-    // Egress for nodes without public IPs: a NAT gateway in the subnet, SNAT on its own EIP.
-    const natEip = this.eip('nat-eip', `${env.name}-nat`, tags);
-    const gateway = new NatGateway(this, 'nat-gateway', { name: env.name, spec: HUAWEICLOUD_NAT_SPEC, vpcId: vpc.id, subnetId: subnet.id, description: `Egress of ${env.name}`, tags });
-    new NatSnatRule(this, 'snat-rule', { natGatewayId: gateway.id, floatingIpId: natEip.id, subnetId: subnet.id, description: `Egress of ${env.name}` });
+    new NatSnatRule(this, 'snat-rule', { natGatewayId: natGateway.id, floatingIpId: natEip.id, subnetId: subnet.id, description: `Egress of ${env.name}` });
     // An ECS takes one key pair; further keys must come through user data (as on AWS).
     const keyPair = env.sshPublicKeys.length > 0 ? new KpsKeypair(this, 'ssh-key', { name: env.name, publicKey: env.sshPublicKeys[0] }).name : undefined;
-    return { vpc, subnet, tags, keyPair };
+    return { vpc, subnet, serviceSubnet, serviceCidr, natGateway, tags, keyPair };
   }
 
   /**
@@ -154,22 +173,27 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
     return group;
   }
 
-  /** The dedicated load balancer (L4 flavor) in every zone of the region, at a fixed private IP, with its EIP. */
+  /**
+   * The dedicated load balancer (L4 flavor) in every zone of the region, at a fixed private IP of
+   * its own subnet, with its EIP. It is created after the NAT gateway, whose port address is fixed,
+   * so the addresses it takes for itself never collide with that one.
+   */
   protected createLoadBalancer(network: HuaweicloudParts['network']): HuaweicloudParts['loadBalancer'] {
     const env = this.environment;
-    const privateIp = hostAddress(parseCidr(env.network.subnetCidr)!, HUAWEICLOUD_LOAD_BALANCER_HOST);
+    const privateIp = hostAddress(parseCidr(network.serviceCidr)!, HUAWEICLOUD_LOAD_BALANCER_HOST);
     const eip = this.eip('load-balancer-eip', `${env.name}-lb`, network.tags);
     const flavors = new DataHuaweicloudElbFlavors(this, 'l4-flavor', { type: 'L4', name: HUAWEICLOUD_L4_FLAVOR });
     const resource = new ElbLoadbalancer(this, 'load-balancer', {
       name: env.name,
       description: `API and ingress of ${env.name}`,
       vpcId: network.vpc.id,
-      ipv4SubnetId: network.subnet.ipv4SubnetId,
+      ipv4SubnetId: network.serviceSubnet.ipv4SubnetId,
       ipv4Address: privateIp,
       availabilityZone: [...env.zones],
       l4FlavorId: Fn.element(flavors.ids, 0),
       ipv4EipId: eip.id,
       tags: network.tags,
+      dependsOn: [network.natGateway],
     });
     const apiAddresses = [
       { value: eip.address, maxLength: IPV4_MAX_LENGTH },
@@ -216,6 +240,11 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
   /** Nodes have no public IP: the first server is reached at its private address (VPN, bastion, peering). */
   protected sshTarget(first: BuiltServer<HuaweicloudParts>): SshTarget {
     return { user: HUAWEICLOUD_SSH_USER, host: first.planned.privateIp, private: true };
+  }
+
+  /** A subnet of the VPC with its gateway at host 1. */
+  private subnet(id: string, name: string, vpc: Vpc, cidr: string, tags: Record<string, string>): VpcSubnet {
+    return new VpcSubnet(this, id, { name, vpcId: vpc.id, cidr, gatewayIp: hostAddress(parseCidr(cidr)!, 1), tags });
   }
 
   /** An elastic IP with dedicated bandwidth billed by traffic. */

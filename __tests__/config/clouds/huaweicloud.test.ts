@@ -1,5 +1,5 @@
 import { ConfigError } from '../../../lib/config/errors';
-import { HUAWEICLOUD_MAX_NAME } from '../../../lib/config/clouds/huaweicloud';
+import { HUAWEICLOUD_MAX_NAME, huaweicloudLoadBalancerSubnet } from '../../../lib/config/clouds/huaweicloud';
 import { parseEnvironment } from '../../../lib/config/load-environments';
 import { INSTANCE_TYPES, KNOWN_REGIONS } from '../../../lib/config/regions';
 import { problemsOf } from '../../support/config';
@@ -20,6 +20,16 @@ function errorsFor(document: Record<string, unknown>, folder = FOLDER): ConfigEr
 }
 
 describe('Huawei Cloud environments', () => {
+  test.each([
+    ['10.60.0.0/16', '10.60.1.0/24', '10.60.2.0/24'],
+    ['10.60.0.0/16', '10.60.0.0/20', '10.60.16.0/20'],
+    ['10.60.0.0/24', '10.60.0.0/25', '10.60.0.128/25'],
+    ['10.60.0.0/24', '10.60.0.128/25', undefined],
+  ])('GIVEN network %s and nodes %s THEN the load balancer subnet is %s', (cidr, subnetCidr, expected) => {
+    const env = { ...parseEnvironment(FILE, FOLDER, JSON.stringify(VALID)), network: { cidr, subnetCidr } };
+    expect(huaweicloudLoadBalancerSubnet(env)).toBe(expected);
+  });
+
   test('GIVEN the valid example THEN the model has the region AZs and the default image', () => {
     const env = parseEnvironment(FILE, FOLDER, JSON.stringify(VALID));
     expect(env).toMatchObject({ provider: 'huaweicloud', region: 'eu-west-101', zones: ['eu-west-101a', 'eu-west-101b'], image: 'ubuntu-24.04' });
@@ -59,6 +69,7 @@ describe('Huawei Cloud rows of the error table', () => {
     ['not a flavor', { ...VALID, controlPlane: { count: 3, instanceType: 't3.large' } }, /"t3.large" is not a huaweicloud instance type \(allowed: e\.g\. s6\.large\.2/, '/controlPlane/instanceType'],
     ['flavor too small', { ...VALID, agentPools: [{ name: 'tiny', count: 1, instanceType: 's6.small.1' }] }, /"s6.small.1" is too small for a K3s node \(2 GB of memory or more\)/, '/agentPools/0/instanceType'],
     ['image neither Ubuntu 24.04 nor an IMS id', { ...VALID, image: 'debian-12' }, /image "debian-12" is not usable on Huawei Cloud \(allowed: "ubuntu-24.04" or an IMS image id/, '/image'],
+    ['no room for the load balancer subnet', { ...VALID, network: { cidr: '10.60.0.0/16', subnetCidr: '10.60.255.0/24' } }, /the load balancer subnet after 10.60.255.0\/24 \(the next block of its size\) does not fit in network 10.60.0.0\/16/, '/network/subnetCidr'],
     ['server name over 64 characters', { ...VALID, agentPools: [{ name: 'p'.repeat(20), count: 10, instanceType: 's6.large.2' }] }, /server name "huaweicloud-eu-west-101-s{21}-p{20}-9" has 68 characters; Huawei Cloud allows at most 64 \(allowed: shorten the environment folder or pool names\)/, '/agentPools/0/name', longFolder],
   ];
 
