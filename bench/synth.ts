@@ -4,8 +4,8 @@
  * Measures, in one run and on the same machine, the wall time and peak RSS of
  *   baseline  a one-resource cdktf app (AwsProvider + S3Bucket, deep imports) synthesized the default
  *             way: cdktf.json "app": "npx ts-node main.ts", timed command `npx cdktf synth`;
- *   ours      `node --require <repo>/lib/runtime/register.js <repo>/main.ts --output <tmp>` in the repo
- *             (shipped environments) — what `npm run synth` and cdktf.json's app run;
+ *   ours      `node <repo>/bin/sovereign.js synth --output <tmp>` in the repo (shipped environments) —
+ *             what `npm run synth` and cdktf.json's app run;
  *   scale     the same command in a scratch project holding 100 copies of
  *             environments/hetzner-fsn1/environment.json (hetzner-fsn1-e000 … hetzner-fsn1-e099).
  * Each case gets one untimed warm-up run (fills the transpile cache), then N timed runs (default 3).
@@ -287,7 +287,7 @@ function oursSpec(name: 'ours' | 'scale', description: string, projectDir: strin
     name,
     description,
     cwd: projectDir,
-    argv: ['node', '--require', path.join(REPO, 'lib', 'runtime', 'register.js'), path.join(REPO, 'main.ts'), '--output', outdir],
+    argv: ['node', path.join(REPO, 'bin', 'sovereign.js'), 'synth', '--output', outdir],
     reset: () => fs.rmSync(outdir, { recursive: true, force: true }),
     verify: () => {
       // One stack per environment, plus any shared stacks the app adds (e.g. a DNS stack).
@@ -448,8 +448,8 @@ function main(): number {
     const timeFile = path.join(root, 'time.txt');
     const specs: CaseSpec[] = [
       setupBaseline(root),
-      oursSpec('ours', `this repo's main.ts, shipped environments (${environmentNames(REPO).length})`, REPO, path.join(root, 'ours-out')),
-      oursSpec('scale', `this repo's main.ts, ${SCALE_ENVIRONMENTS} copies of ${SCALE_TEMPLATE}`, setupScale(root), path.join(root, 'scale-out')),
+      oursSpec('ours', `sovereign synth, shipped environments (${environmentNames(REPO).length})`, REPO, path.join(root, 'ours-out')),
+      oursSpec('scale', `sovereign synth, ${SCALE_ENVIRONMENTS} copies of ${SCALE_TEMPLATE}`, setupScale(root), path.join(root, 'scale-out')),
     ];
     const results: Record<string, CaseResult> = {};
     for (const spec of specs) results[spec.name] = runCase(spec, options, timeFile);

@@ -15,6 +15,14 @@ function runEntry(entry: string, args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `npm run synth` as package.json spells it (`node <entry> <args…>`): entry and arguments. */
+function npmSynth(): [string, string[]] {
+  const script: string = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8')).scripts.synth;
+  const [node, entry, ...args] = script.split(' ');
+  if (node !== 'node') throw new Error(`npm run synth is not "node <entry> …": ${script}`);
+  return [entry, args];
+}
+
 describe('bad input: exit 1, file + pointer + allowed, no stack trace, previous output untouched', () => {
   let project: string;
   const envFile = () => path.join(project, 'environments', 'hetzner-fsn1', 'environment.json');
@@ -25,8 +33,8 @@ describe('bad input: exit 1, file + pointer + allowed, no stack trace, previous 
   });
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  test('a good synth (npm run synth = node main.ts) writes and lists the stacks', () => {
-    const result = runEntry('main.ts', [], project);
+  test('a good synth (npm run synth) writes and lists the stacks', () => {
+    const result = runEntry(...npmSynth(), project);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('cdktf.out/stacks/hetzner-fsn1/cdk.tf.json');
@@ -50,7 +58,7 @@ describe('bad input: exit 1, file + pointer + allowed, no stack trace, previous 
     afterAll(() => fs.writeFileSync(envFile(), original));
 
     test.each([
-      ['npm run synth', 'main.ts', []],
+      ['npm run synth', ...npmSynth()],
       ['sovereign synth', 'bin/sovereign.js', ['synth']],
       ['sovereign validate', 'bin/sovereign.js', ['validate']],
     ])('%s', (_label, entry, args) => {
@@ -81,6 +89,24 @@ test('validate --json reports errors as data for scripts, exit 1', () => {
   expect(JSON.parse(result.stdout).errors).toEqual(
     expect.arrayContaining([{ file: 'environments/hetzner-fsn1/environment.json', pointer: '/region', message: expect.stringContaining('unknown hetzner region "fra1"'), allowed: expect.stringContaining('fsn1') }]),
   );
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
+test('GIVEN an input only its cloud refuses WHEN validate --json runs THEN the cloud problem is listed like any other, exit 1', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-json-'));
+  fs.mkdirSync(path.join(project, 'environments', 'aws-eu-central-1'), { recursive: true });
+  const doc = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'environments', 'aws-eu-central-1', 'environment.json'), 'utf8'));
+  fs.writeFileSync(path.join(project, 'environments', 'aws-eu-central-1', 'environment.json'), JSON.stringify({ ...doc, image: 'debian-12' }));
+  const result = runEntry('bin/sovereign.js', ['validate', '--json'], project);
+  expect(result.code).toBe(1);
+  expect(JSON.parse(result.stdout).errors).toEqual([
+    { file: 'environments/aws-eu-central-1/environment.json', pointer: '/image', message: expect.stringContaining('image "debian-12" is not usable on AWS'), allowed: expect.stringContaining('an AMI id') },
+  ]);
+  const synth = runEntry('bin/sovereign.js', ['synth'], project);
+  expect(synth.code).toBe(1);
+  expect(synth.stderr).toMatch(/environment\.json#\/image: image "debian-12" is not usable on AWS/);
+  expect(synth.stderr).not.toMatch(/^\s+at /m);
+  expect(fs.existsSync(path.join(project, 'cdktf.out'))).toBe(false);
   fs.rmSync(project, { recursive: true, force: true });
 });
 

@@ -1,43 +1,35 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, TerraformOutput, Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Instance } from '@cdktf/provider-aws/lib/instance';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import { cidrContains, parseCidr } from '../../lib/common/cidr';
-import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { AwsVmPlatform } from '../../constructs/provider-vm/aws';
 import { VmPlatform } from '../../constructs/provider-vm/vm-platform';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
+import { environmentWith as exampleWith, resources, testApp } from '../support/region';
 import { PROJECT_DIR } from '../support/tools';
 
 Testing.setupJest();
 
 const NAME = 'aws-eu-central-1';
-const FILE = `environments/${NAME}/environment.json`;
-const EXAMPLE = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, FILE), 'utf8'));
 const WORLD = ['0.0.0.0/0', '::/0'];
 
 /** The example environment, with top-level fields replaced. */
-function environmentWith(changes: Record<string, unknown> = {}): EnvironmentSpec {
-  return parseEnvironment(FILE, NAME, JSON.stringify({ ...EXAMPLE, ...changes }));
-}
+const environmentWith = (changes: Record<string, unknown> = {}): EnvironmentSpec => exampleWith(NAME, changes);
 
 /** A region stack holding only the AWS platform, as main.ts builds it. */
 function build(environment: EnvironmentSpec): { stack: OpenTofuStack; platform: AwsVmPlatform } {
-  const app = new App({ outdir: '/tmp/unused', context: { excludeStackIdFromLogicalIds: 'true', allowSepCharsInLogicalIds: 'true' } });
+  const app = testApp();
   const stack = new OpenTofuStack(app, NAME);
   const platform = new AwsVmPlatform(stack, 'vm', { environment });
   new TerraformOutput(stack, 'load_balancer_ipv4', { value: platform.loadBalancerIpv4 });
   new TerraformOutput(stack, 'api_endpoint', { value: platform.apiEndpoint });
   return { stack, platform };
-}
-
-function resources(tf: any, type: string): any[] {
-  return Object.values(tf.resource?.[type] ?? {});
 }
 
 /** The resource a `${aws_x.name.attr}` reference points to. */
@@ -77,7 +69,7 @@ describe('AwsVmPlatform', () => {
   test('GIVEN the example WHEN synthesized THEN credentials come only from the provider chain and labels become default tags', () => {
     expect(synthesized).toHaveProviderWithProperties(AwsProvider, {
       region: 'eu-central-1',
-      default_tags: [{ tags: { ...EXAMPLE.labels, environment: NAME } }],
+      default_tags: [{ tags: { ...environmentWith().labels, environment: NAME } }],
     });
     const provider = tf.provider.aws[0];
     for (const key of ['access_key', 'secret_key', 'token', 'profile', 'assume_role']) expect(provider[key]).toBeUndefined();
@@ -222,12 +214,16 @@ describe('AwsVmPlatform', () => {
   });
 
   test('GIVEN an image that is neither ubuntu-24.04 nor an AMI id WHEN constructed THEN it throws listing what is allowed', () => {
-    expect(() => build(environmentWith({ image: 'debian-12' }))).toThrow(/environment\.json: image "debian-12" is not usable on AWS; allowed: "ubuntu-24.04" or an AMI id/);
+    const refused = /environment\.json#\/image: image "debian-12" is not usable on AWS \(allowed: "ubuntu-24.04" or an AMI id/;
+    expect(() => build(environmentWith({ image: 'debian-12' }))).toThrow(refused);
+    expect(() => build({ ...environmentWith(), image: 'debian-12' })).toThrow(refused);
   });
 
   test('GIVEN a subnet at the end of the network WHEN constructed THEN it throws because the zone subnets do not fit', () => {
-    const late = environmentWith({ network: { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' } });
-    expect(() => build(late)).toThrow(/environment\.json: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/);
+    const network = { cidr: '10.30.0.0/16', subnetCidr: '10.30.254.0/24' };
+    const refused = /environment\.json#\/network\/subnetCidr: 3 zone subnets of \/24 starting at 10\.30\.254\.0\/24 do not fit in network 10\.30\.0\.0\/16/;
+    expect(() => environmentWith({ network })).toThrow(refused);
+    expect(() => build({ ...environmentWith(), network })).toThrow(refused);
   });
 
   test('the construct imports AWS bindings by deep path only (the package root costs seconds and hundreds of MB)', () => {

@@ -1,31 +1,23 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, TerraformOutput, Testing } from 'cdktf';
+import { TerraformOutput, Testing } from 'cdktf';
 import { LbRule } from '@cdktf/provider-azurerm/lib/lb-rule';
 import { LinuxVirtualMachine } from '@cdktf/provider-azurerm/lib/linux-virtual-machine';
 import { AZURE_ADMIN_USERNAME, AzureVmPlatform } from '../../constructs/provider-vm/azure';
 import { VmPlatform } from '../../constructs/provider-vm/vm-platform';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
 import { cidrContains, parseCidr } from '../../lib/common/cidr';
-import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
-import { PROJECT_DIR } from '../support/tools';
+import { environmentWith, resources, testApp } from '../support/region';
 
 Testing.setupJest();
 
 const NAME = 'azure-germanywestcentral';
-const FILE = `environments/${NAME}/environment.json`;
-const example: EnvironmentSpec = parseEnvironment(FILE, NAME, fs.readFileSync(path.join(PROJECT_DIR, FILE), 'utf8'));
+const example: EnvironmentSpec = environmentWith(NAME);
 const EVERYONE = ['*', 'internet', 'any', '0.0.0.0/0', '0.0.0.0', '::/0'];
 
 function synth(environment: EnvironmentSpec): any {
-  const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), NAME);
+  const stack = new OpenTofuStack(testApp(), NAME);
   new AzureVmPlatform(stack, 'vm', { environment });
   return stack.toTerraform();
-}
-
-function resources(tf: any, type: string): any[] {
-  return Object.values(tf.resource?.[type] ?? {});
 }
 
 /** True when an NSG rule's destination ports include `port` ("*", "22", "20-30", or a list of those). */
@@ -143,7 +135,7 @@ describe('AzureVmPlatform', () => {
   });
 
   test('GIVEN the example WHEN synthesized THEN the load balancer address is a zone-redundant static Standard IPv4 and the API endpoint uses it', () => {
-    const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), NAME);
+    const stack = new OpenTofuStack(testApp(), NAME);
     const platform = new AzureVmPlatform(stack, 'vm', { environment: example });
     new TerraformOutput(stack, 'ipv4', { value: platform.loadBalancerIpv4 }).overrideLogicalId('ipv4');
     new TerraformOutput(stack, 'api', { value: platform.apiEndpoint }).overrideLogicalId('api');
@@ -171,19 +163,19 @@ describe('AzureVmPlatform', () => {
   });
 
   test('GIVEN a Hetzner environment WHEN constructing THEN it throws naming the file', () => {
-    const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), NAME);
+    const stack = new OpenTofuStack(testApp(), NAME);
     expect(() => new AzureVmPlatform(stack, 'vm', { environment: { ...example, provider: 'hetzner', region: 'fsn1' } })).toThrow(
-      /^environments\/azure-germanywestcentral\/environment\.json: AzureVmPlatform needs an azure environment.*got hetzner fsn1/,
+      /^environments\/azure-germanywestcentral\/environment\.json: AzureVmPlatform needs provider "azure", got "hetzner"/,
     );
   });
 
   test('GIVEN no SSH key WHEN constructing THEN it throws naming the file and sshPublicKeys', () => {
-    expect(() => synth({ ...example, sshPublicKeys: [] })).toThrow(/^environments\/azure-germanywestcentral\/environment\.json: sshPublicKeys is empty; Azure needs at least one SSH public key/);
+    expect(() => synth({ ...example, sshPublicKeys: [] })).toThrow(/^environments\/azure-germanywestcentral\/environment\.json#\/sshPublicKeys: sshPublicKeys is empty; Azure needs at least one SSH public key/);
   });
 
   test('GIVEN an ECDSA key WHEN constructing THEN it throws naming the key and the accepted types', () => {
     const ecdsa = 'ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTY= op@example';
-    expect(() => synth({ ...example, sshPublicKeys: [example.sshPublicKeys[0], ecdsa] })).toThrow(/sshPublicKeys\[1\] is a "ecdsa-sha2-nistp256" key; Azure accepts ssh-ed25519, ssh-rsa/);
+    expect(() => synth({ ...example, sshPublicKeys: [example.sshPublicKeys[0], ecdsa] })).toThrow(/environment\.json#\/sshPublicKeys\/1: sshPublicKeys\[1\] is a "ecdsa-sha2-nistp256" key; Azure accepts ssh-ed25519, ssh-rsa/);
   });
 
   test('GIVEN other image forms WHEN synthesized THEN a URN becomes an image reference, a gallery id a source image id, anything else an error', () => {
@@ -194,7 +186,7 @@ describe('AzureVmPlatform', () => {
     const galleryId = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/images/providers/Microsoft.Compute/galleries/g/images/k3s/versions/1.0.0';
     expect(vm(galleryId)).toMatchObject({ source_image_id: galleryId });
     expect(vm(galleryId).source_image_reference).toBeUndefined();
-    expect(() => synth({ ...example, image: 'debian-12' })).toThrow(/environment\.json: image "debian-12" is not an Azure image; use ubuntu-24\.04, ubuntu-22\.04, a Marketplace URN/);
+    expect(() => synth({ ...example, image: 'debian-12' })).toThrow(/environment\.json#\/image: image "debian-12" is not an Azure image \(allowed: ubuntu-24\.04, ubuntu-22\.04, a Marketplace URN/);
   });
 
   test('GIVEN the construct file WHEN loaded THEN it loads only the azurerm modules it uses, never the package root', () => {

@@ -1,31 +1,27 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App, Testing } from 'cdktf';
+import { Testing } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { ComputeInstance } from '@cdktf/provider-google/lib/compute-instance';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { cidrContains, parseCidr } from '../../lib/common/cidr';
-import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
 import { GCP_PASSTHROUGH_HEALTH_CHECK_RANGES, GCP_SSH_USER, GcpVmPlatform } from '../../constructs/provider-vm/gcp';
+import { GCP_NAME } from '../../lib/config/clouds/gcp';
 import { VmPlatform } from '../../constructs/provider-vm/vm-platform';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
-import { PROJECT_DIR } from '../support/tools';
+import { environmentWith, resources, testApp } from '../support/region';
 
 Testing.setupJest();
 
-const FILE = 'environments/gcp-europe-west3/environment.json';
-const example = parseEnvironment(FILE, 'gcp-europe-west3', fs.readFileSync(path.join(PROJECT_DIR, FILE), 'utf8'));
+const example = environmentWith('gcp-europe-west3');
 
 function synth(environment: EnvironmentSpec = example): { tf: any; json: string; platform: GcpVmPlatform } {
-  const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), environment.name);
+  const stack = new OpenTofuStack(testApp(), environment.name);
   const platform = new GcpVmPlatform(stack, 'vm', { environment });
   const tf = stack.toTerraform();
   return { tf, json: JSON.stringify(tf), platform };
 }
 
-const resources = (tf: any, type: string): any[] => Object.values(tf.resource[type] ?? {});
 const ports = (firewall: any): string[] => firewall.allow.flatMap((a: any) => a.ports);
 const covers = (range: string, port: number) => {
   const [from, to] = range.split('-').map(Number);
@@ -132,7 +128,15 @@ describe('GcpVmPlatform', () => {
   });
 
   test('GIVEN a label GCP does not accept WHEN constructed THEN it throws naming the file and the label', () => {
-    expect(() => synth({ ...example, labels: { 'team.name': 'Platform' } })).toThrow(/environment\.json: label "team\.name": "Platform" is not a valid GCP label/);
+    expect(() => synth({ ...example, labels: { 'team.name': 'Platform' } })).toThrow(/environment\.json#\/labels\/team\.name: label "team\.name": "Platform" is not a valid GCP label/);
+  });
+
+  test('GIVEN the longest environment name the config layer accepts (40) WHEN constructed THEN every GCP name fits, the longest exactly', () => {
+    const { tf } = synth({ ...example, name: `gcp-europe-west3-${'a'.repeat(23)}`, controlPlane: { ...example.controlPlane, name: 'cp' }, agentPools: [] });
+    const names = Object.values(tf.resource as Record<string, Record<string, { name?: string }>>).flatMap((byId) => Object.values(byId).map((r) => r.name)).filter((n): n is string => typeof n === 'string');
+    expect(names.length).toBeGreaterThan(20);
+    for (const name of names) expect(name).toMatch(GCP_NAME);
+    expect(Math.max(...names.map((n) => n.length))).toBe(63);
   });
 
   test('GIVEN names longer than GCP allows WHEN constructed THEN it throws naming the file and the name', () => {

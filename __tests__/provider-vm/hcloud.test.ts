@@ -1,26 +1,17 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { App } from 'cdktf';
 import { HCLOUD_PLACEMENT_GROUP_LIMIT, HcloudVmPlatform } from '../../constructs/provider-vm/hcloud';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
-import { parseEnvironment } from '../../lib/config/load-environments';
 import { EnvironmentSpec } from '../../lib/config/model';
-import { PROJECT_DIR } from '../support/tools';
+import { environmentWith as exampleWith, resources, testApp } from '../support/region';
 
-const FILE = 'environments/hetzner-fsn1/environment.json';
-const example = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, FILE), 'utf8'));
-
-function environmentWith(overrides: Record<string, unknown>): EnvironmentSpec {
-  return parseEnvironment(FILE, 'hetzner-fsn1', JSON.stringify({ ...example, ...overrides }));
-}
+const environmentWith = (overrides: Record<string, unknown>): EnvironmentSpec => exampleWith('hetzner-fsn1', overrides);
 
 function synth(environment: EnvironmentSpec) {
-  const stack = new OpenTofuStack(new App({ outdir: '/tmp/unused' }), environment.name);
+  const stack = new OpenTofuStack(testApp(), environment.name);
   const platform = new HcloudVmPlatform(stack, 'vm', { environment });
   return { tf: stack.toTerraform(), platform };
 }
 
-const values = (tf: any, type: string): any[] => Object.values(tf.resource?.[type] ?? {});
+const values = resources;
 const rules = (tf: any) => values(tf, 'hcloud_firewall').flatMap((f) => f.rule);
 const portOpen = (rule: any, port: number) => {
   const [from, to] = String(rule.port).split('-').map(Number);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'zlib';
 import { UserDataLimit } from '../provider-vm/vm-platform';
-import { escapeTemplateSequences } from '../../lib/export/hcl-template';
+import { escapeTemplateSequences } from '../../lib/common/hcl-escape';
 
 /**
  * User data mixes literal text with values OpenTofu only knows at apply (the K3s token, the Gitea

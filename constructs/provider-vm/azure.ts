@@ -1,4 +1,4 @@
-import { Fn, TerraformLocal, TerraformVariable } from 'cdktf';
+import { TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 // Deep imports only: the package root loads all ~1,500 azurerm resource classes (about 3 s and 400 MB).
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -19,29 +19,24 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
-import { planAddresses } from '../../lib/common/address-plan';
-import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { CLOUD_CHECKS } from '../../lib/config/clouds';
+import { AZURE_ADMIN_USERNAME, azureImageSource } from '../../lib/config/clouds/azure';
+import { EnvironmentSpec } from '../../lib/config/model';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, UserDataLimit, VmPlatform } from './vm-platform';
+import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { BuiltServer, CloudTraits, PlannedServer, PlatformLoadBalancer, ServerContext, VmPlatformBase, VmPlatformProps } from './vm-platform-base';
+import { IPV4_MAX_LENGTH, SshTarget, UserDataLimit } from './vm-platform';
 
-/** User-data limit (interim; moves to the base). */
-export const AZURE_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' };
-
-/** The login user on every server; its only credentials are the environment's SSH public keys. */
-export const AZURE_ADMIN_USERNAME = 'sovereign';
+export { AZURE_ADMIN_USERNAME, AZURE_MARKETPLACE_IMAGES } from '../../lib/config/clouds/azure';
 
 /** OS disk size of every server (Premium SSD, P6); the Ubuntu images default to 30 GB, too little for container images. */
 export const AZURE_OS_DISK_SIZE_GB = 64;
 
-/**
- * Image names an environment may use, mapped to Azure Marketplace images. All are generation 2
- * images that support Trusted Launch (secure boot and vTPM).
- */
-export const AZURE_MARKETPLACE_IMAGES: Readonly<Record<string, { readonly publisher: string; readonly offer: string; readonly sku: string }>> = {
-  'ubuntu-24.04': { publisher: 'Canonical', offer: 'ubuntu-24_04-lts', sku: 'server' },
-  'ubuntu-22.04': { publisher: 'Canonical', offer: '0001-com-ubuntu-server-jammy', sku: '22_04-lts-gen2' },
-};
+/** Azure's custom_data may decode to 65,535 bytes; gzip-compressed (cloud-init unpacks it). */
+export const AZURE_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' };
+
+/** What Azure states to the base. */
+const AZURE: CloudTraits = { provider: 'azure', userDataLimit: AZURE_USER_DATA_LIMIT, check: CLOUD_CHECKS.azure };
 
 /**
  * Network security rule priorities (lower wins; Azure allows 100–4096 and one rule per priority
@@ -59,30 +54,46 @@ export const AZURE_NSG_PRIORITIES = {
   denyAll: 4096,
 } as const;
 
-/** Key types Azure accepts for Linux VMs (it rejects ECDSA keys). */
-const AZURE_SSH_KEY_TYPES = ['ssh-ed25519', 'ssh-rsa'];
+/**
+ * Props for {@link AzureVmPlatform}. Besides the generic rules, the environment passes
+ * lib/config/clouds/azure.ts: at least one ed25519 or RSA key in `sshPublicKeys` (Azure needs one
+ * when password login is disabled), and an `image` that is one of:
+ * - a name from {@link AZURE_MARKETPLACE_IMAGES} (`ubuntu-24.04`, `ubuntu-22.04`);
+ * - a Marketplace URN `Publisher:Offer:Sku:Version`, e.g. `Canonical:ubuntu-24_04-lts:server:latest`;
+ * - an image resource id starting with `/subscriptions/` (an Azure Compute Gallery image
+ *   definition or version), passed as `source_image_id`.
+ * Every server boots with Trusted Launch, so the image must be a generation 2 image that
+ * supports it; managed images (`Microsoft.Compute/images`) do not. User data is gzip-compressed
+ * into `custom_data` (at most 65,535 bytes decoded).
+ */
+export type AzureVmPlatformProps = VmPlatformProps;
 
-/** Props for {@link AzureVmPlatform}. */
-export interface AzureVmPlatformProps {
-  /**
-   * The validated region environment (provider "azure"). It must list at least one ed25519 or RSA
-   * key in `sshPublicKeys` (Azure needs one when password login is disabled), and its `image` must
-   * be one of:
-   * - a name from {@link AZURE_MARKETPLACE_IMAGES} (`ubuntu-24.04`, `ubuntu-22.04`);
-   * - a Marketplace URN `Publisher:Offer:Sku:Version`, e.g. `Canonical:ubuntu-24_04-lts:server:latest`;
-   * - an image resource id starting with `/subscriptions/` (an Azure Compute Gallery image
-   *   definition or version), passed as `source_image_id`.
-   * Every server boots with Trusted Launch, so the image must be a generation 2 image that
-   * supports it; managed images (`Microsoft.Compute/images`) do not.
-   */
-  readonly environment: EnvironmentSpec;
-  /**
-   * First-boot configuration of every server, gzip-compressed into `custom_data` (at most 65,535
-   * bytes decoded; cloud-init unpacks it). Changing it replaces the server.
-   * @default - servers boot the plain image
-   */
-  readonly bootstrap?: NodeBootstrap;
+/** Where every resource goes. */
+interface AzurePlacement {
+  readonly resourceGroupName: string;
+  readonly location: string;
+  readonly tags: Record<string, string>;
 }
+
+/** What the Azure steps hand each other. */
+interface AzureParts {
+  readonly network: AzurePlacement & { readonly subnet: Subnet; readonly natIp: PublicIp; readonly natAssociation: SubnetNatGatewayAssociation };
+  readonly firewall: SubnetNetworkSecurityGroupAssociation;
+  readonly loadBalancer: PlatformLoadBalancer & { readonly backendPools: Record<'servers' | 'all', LbBackendAddressPool> };
+  readonly server: LinuxVirtualMachine;
+}
+
+/** One network security rule, before it is named and placed. */
+interface NsgRule {
+  readonly access: 'Allow' | 'Deny';
+  readonly protocol: string;
+  readonly ports: readonly string[];
+  readonly sources: readonly string[];
+  readonly description: string;
+}
+
+/** Name of the servers' only IP configuration. */
+const IP_CONFIGURATION = 'primary';
 
 /**
  * provider-vm on Azure: a resource group named after the environment holding a virtual network and
@@ -118,49 +129,26 @@ export interface AzureVmPlatformProps {
  * fails, servers lose outbound internet access while inbound traffic through the zone-redundant
  * load balancer continues. No IPv6: the load balancer has an IPv4 frontend only.
  */
-export class AzureVmPlatform extends Construct implements VmPlatform {
-  public readonly privateNetworkCidr: string;
-  public readonly controlPlanePrivateIps: readonly string[];
-  public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
-  public readonly loadBalancerIpv4: string;
-  public readonly apiEndpoint: string;
-  public readonly apiAddresses: readonly ApiAddress[];
-  public readonly firstServerSsh: SshTarget;
-  public readonly userDataLimit: UserDataLimit = AZURE_USER_DATA_LIMIT;
-
+export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
   constructor(scope: Construct, id: string, props: AzureVmPlatformProps) {
-    super(scope, id);
-    const env = props.environment;
-    if (env.provider !== 'azure' || env.zones.length === 0) {
-      throw new Error(`${env.file}: AzureVmPlatform needs an azure environment in a region with availability zones, got ${env.provider} ${env.region}`);
-    }
-    validateSshKeys(env);
-    const image = azureImage(env);
+    super(scope, id, props, AZURE);
+  }
 
+  protected createProvider(): void {
     const subscription = providerFallbackVariable(this, 'azure_subscription_id', {
       sensitive: false,
       description: 'Azure subscription to deploy into. Leave unset to use the ARM_SUBSCRIPTION_ID environment variable.',
     });
-    const encryptionAtHost = new TerraformVariable(this, 'azure_encryption_at_host', {
-      type: 'bool',
-      default: true,
-      description: 'Encrypt temp disks and disk caches on the VM hosts. Needs the subscription feature Microsoft.Compute/EncryptionAtHost; set to false where it cannot be registered.',
-    });
-    encryptionAtHost.overrideLogicalId('azure_encryption_at_host');
     new AzurermProvider(this, 'provider', { features: [{}], subscriptionId: subscription.stringValue });
+  }
 
+  /** Resource group, virtual network, subnet, and the NAT gateway for outbound traffic (servers have no public IPs). */
+  protected createNetwork(): AzureParts['network'] {
+    const env = this.environment;
     const tags = { ...env.labels, environment: env.name };
     const location = env.region;
-    const group = new ResourceGroup(this, 'resource-group', { name: env.name, location, tags });
-    const resourceGroupName = group.name;
-
-    const network = new VirtualNetwork(this, 'network', {
-      name: env.name,
-      resourceGroupName,
-      location,
-      addressSpace: [env.network.cidr],
-      tags,
-    });
+    const resourceGroupName = new ResourceGroup(this, 'resource-group', { name: env.name, location, tags }).name;
+    const network = new VirtualNetwork(this, 'network', { name: env.name, resourceGroupName, location, addressSpace: [env.network.cidr], tags });
     const subnet = new Subnet(this, 'subnet', {
       name: 'nodes',
       resourceGroupName,
@@ -169,8 +157,6 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
       // Outbound traffic goes through the NAT gateway only, never Azure's implicit default access.
       defaultOutboundAccessEnabled: false,
     });
-
-    // Outbound internet access (packages, K3s and container images) for servers without public IPs.
     const natZone = env.zones[0];
     const natIp = new PublicIp(this, 'nat-ip', {
       name: `${env.name}-nat`,
@@ -189,23 +175,15 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
       natGatewayId: natGateway.id,
       dependsOn: [natIpAssociation],
     });
+    return { resourceGroupName, location, tags, subnet, natIp, natAssociation };
+  }
 
+  /** The subnet's network security group: probes, nodes via NAT, firewall-rules.ts per peer, deny the rest. */
+  protected createFirewall(network: AzureParts['network']): SubnetNetworkSecurityGroupAssociation {
+    const env = this.environment;
+    const { resourceGroupName, location, tags } = network;
     const securityGroup = new NetworkSecurityGroup(this, 'security-group', { name: env.name, resourceGroupName, location, tags });
-    const rule = (ruleId: string, priority: number, config: { access: 'Allow' | 'Deny'; protocol: string; ports: readonly string[]; sources: readonly string[]; description: string }) =>
-      new NetworkSecurityRule(this, `rule-${ruleId}`, {
-        name: ruleId,
-        description: config.description,
-        resourceGroupName,
-        networkSecurityGroupName: securityGroup.name,
-        direction: 'Inbound',
-        access: config.access,
-        priority,
-        protocol: config.protocol,
-        sourcePortRange: '*',
-        ...(config.ports.length === 1 ? { destinationPortRange: config.ports[0] } : { destinationPortRanges: [...config.ports] }),
-        ...(config.sources.length === 1 ? { sourceAddressPrefix: config.sources[0] } : { sourceAddressPrefixes: [...config.sources] }),
-        destinationAddressPrefix: config.access === 'Allow' ? env.network.subnetCidr : '*',
-      });
+    const rule = (ruleId: string, priority: number, config: NsgRule) => this.securityRule(securityGroup, network, ruleId, priority, config);
     const rules = [
       rule('load-balancer-probes', AZURE_NSG_PRIORITIES.loadBalancerProbes, {
         access: 'Allow',
@@ -218,7 +196,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
         access: 'Allow',
         protocol: 'Tcp',
         ports: ['6443'],
-        sources: [natIp.ipAddress],
+        sources: [network.natIp.ipAddress],
         description: 'Kubernetes API from nodes through the load balancer (they reach it from the NAT gateway address)',
       }),
       ...azureIngressRules(env).map(({ rule: r, indexInPeer }) =>
@@ -230,22 +208,20 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
           description: r.description,
         }),
       ),
-      rule('deny-all', AZURE_NSG_PRIORITIES.denyAll, {
-        access: 'Deny',
-        protocol: '*',
-        ports: ['*'],
-        sources: ['*'],
-        description: 'Everything not allowed above, including the rest of the virtual network',
-      }),
+      rule('deny-all', AZURE_NSG_PRIORITIES.denyAll, { access: 'Deny', protocol: '*', ports: ['*'], sources: ['*'], description: 'Everything not allowed above, including the rest of the virtual network' }),
     ];
-    const securityGroupAssociation = new SubnetNetworkSecurityGroupAssociation(this, 'security-group-association', {
-      subnetId: subnet.id,
+    return new SubnetNetworkSecurityGroupAssociation(this, 'security-group-association', {
+      subnetId: network.subnet.id,
       networkSecurityGroupId: securityGroup.id,
       dependsOn: rules,
     });
+  }
 
-    // One zone-redundant load balancer for API and ingress; it reaches the servers' private IPs.
-    const loadBalancerIp = new PublicIp(this, 'load-balancer-ip', {
+  /** One zone-redundant load balancer for API and ingress; it reaches the servers' private IPs. */
+  protected createLoadBalancer(network: AzureParts['network']): AzureParts['loadBalancer'] {
+    const env = this.environment;
+    const { resourceGroupName, location, tags } = network;
+    const ip = new PublicIp(this, 'load-balancer-ip', {
       name: `${env.name}-lb`,
       resourceGroupName,
       location,
@@ -261,7 +237,7 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
       resourceGroupName,
       location,
       sku: 'Standard',
-      frontendIpConfiguration: [{ name: frontendName, publicIpAddressId: loadBalancerIp.id }],
+      frontendIpConfiguration: [{ name: frontendName, publicIpAddressId: ip.id }],
       tags,
     });
     const backendPools = {
@@ -292,79 +268,88 @@ export class AzureVmPlatform extends Construct implements VmPlatform {
         idleTimeoutInMinutes: 30,
       });
     }
+    return { ipv4: ip.ipAddress, apiHost: ip.ipAddress, apiAddresses: [{ value: ip.ipAddress, maxLength: IPV4_MAX_LENGTH }], backendPools };
+  }
 
-    const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-    const addresses = planAddresses(env.network.subnetCidr, pools);
-    const apiAddresses: ApiAddress[] = [{ value: loadBalancerIp.ipAddress, maxLength: IPV4_MAX_LENGTH }];
-    const ipConfigurationName = 'primary';
-    for (const pool of pools) {
-      const role = pool === env.controlPlane ? 'server' : 'agent';
-      const poolTags = { ...tags, ...pool.labels, pool: pool.name, role };
-      addresses[pool.name].forEach((ip, i) => {
-        const name = `${env.name}-${pool.name}-${i}`;
-        const zone = env.zones[i % env.zones.length];
-        const userData = props.bootstrap?.userData({
-          pool: pool.name,
-          role,
-          index: i,
-          name,
-          privateIp: ip,
-          zone,
-          controlPlanePrivateIps: addresses[env.controlPlane.name],
-          apiAddresses,
-        }, this.userDataLimit);
-        const nic = new NetworkInterface(this, `${pool.name}-${i}-nic`, {
-          name,
-          resourceGroupName,
-          location,
-          ipConfiguration: [{ name: ipConfigurationName, subnetId: subnet.id, privateIpAddressAllocation: 'Static', privateIpAddress: ip, primary: true }],
-          tags: poolTags,
-        });
-        const memberships = role === 'server' ? (['servers', 'all'] as const) : (['all'] as const);
-        for (const membership of memberships) {
-          new NetworkInterfaceBackendAddressPoolAssociation(this, `${pool.name}-${i}-nic-${membership}`, {
-            networkInterfaceId: nic.id,
-            ipConfigurationName,
-            backendAddressPoolId: backendPools[membership].id,
-          });
-        }
-        new LinuxVirtualMachine(this, `${pool.name}-${i}`, {
-          name,
-          resourceGroupName,
-          location,
-          size: pool.instanceType,
-          zone,
-          networkInterfaceIds: [nic.id],
-          adminUsername: AZURE_ADMIN_USERNAME,
-          disablePasswordAuthentication: true,
-          adminSshKey: env.sshPublicKeys.map((publicKey) => ({ username: AZURE_ADMIN_USERNAME, publicKey })),
-          ...image,
-          osDisk: { name: `${name}-os`, caching: 'ReadWrite', storageAccountType: 'Premium_LRS', diskSizeGb: AZURE_OS_DISK_SIZE_GB },
-          // Trusted Launch: measured, secure boot.
-          secureBootEnabled: true,
-          vtpmEnabled: true,
-          encryptionAtHostEnabled: encryptionAtHost.booleanValue,
-          // Servers are configured by cloud-init only; VM extensions would be a second way to run
-          // code as root on them.
-          allowExtensionOperations: false,
-          customData: gzippedUserData(this, `${pool.name}-${i}-user-data`, userData),
-          // Managed boot diagnostics (serial console, screenshots): no storage account of ours.
-          bootDiagnostics: {},
-          tags: poolTags,
-          // Cloud-init fetches packages at first boot: outbound access and the firewall must exist.
-          dependsOn: [natAssociation, securityGroupAssociation],
-        });
+  /** A network interface with the server's static IP in the load balancer's pools, and the VM. */
+  protected createServer(server: PlannedServer, { network, firewall, loadBalancer, userData }: ServerContext<AzureParts>): LinuxVirtualMachine {
+    const env = this.environment;
+    const { resourceGroupName, location } = network;
+    const tags = { ...network.tags, ...server.pool.labels, pool: server.pool.name, role: server.role };
+    const nic = new NetworkInterface(this, `${server.id}-nic`, {
+      name: server.name,
+      resourceGroupName,
+      location,
+      ipConfiguration: [{ name: IP_CONFIGURATION, subnetId: network.subnet.id, privateIpAddressAllocation: 'Static', privateIpAddress: server.privateIp, primary: true }],
+      tags,
+    });
+    for (const membership of server.role === 'server' ? (['servers', 'all'] as const) : (['all'] as const)) {
+      new NetworkInterfaceBackendAddressPoolAssociation(this, `${server.id}-nic-${membership}`, {
+        networkInterfaceId: nic.id,
+        ipConfigurationName: IP_CONFIGURATION,
+        backendAddressPoolId: loadBalancer.backendPools[membership].id,
       });
     }
+    return new LinuxVirtualMachine(this, server.id, {
+      name: server.name,
+      resourceGroupName,
+      location,
+      size: server.pool.instanceType,
+      zone: server.zone,
+      networkInterfaceIds: [nic.id],
+      adminUsername: AZURE_ADMIN_USERNAME,
+      disablePasswordAuthentication: true,
+      adminSshKey: env.sshPublicKeys.map((publicKey) => ({ username: AZURE_ADMIN_USERNAME, publicKey })),
+      ...azureImage(env),
+      osDisk: { name: `${server.name}-os`, caching: 'ReadWrite', storageAccountType: 'Premium_LRS', diskSizeGb: AZURE_OS_DISK_SIZE_GB },
+      // Trusted Launch: measured, secure boot.
+      secureBootEnabled: true,
+      vtpmEnabled: true,
+      encryptionAtHostEnabled: this.encryptionAtHost().booleanValue,
+      // Servers are configured by cloud-init only; VM extensions would be a second way to run code as root on them.
+      allowExtensionOperations: false,
+      customData: userData,
+      // Managed boot diagnostics (serial console, screenshots): no storage account of ours.
+      bootDiagnostics: {},
+      tags,
+      // Cloud-init fetches packages at first boot: outbound access and the firewall must exist.
+      dependsOn: [network.natAssociation, firewall],
+    });
+  }
 
-    this.privateNetworkCidr = env.network.cidr;
-    this.controlPlanePrivateIps = addresses[env.controlPlane.name];
-    this.agentPrivateIps = Object.fromEntries(env.agentPools.map((p) => [p.name, addresses[p.name]]));
-    this.loadBalancerIpv4 = loadBalancerIp.ipAddress;
-    this.apiEndpoint = `https://${loadBalancerIp.ipAddress}:6443`;
-    this.apiAddresses = apiAddresses;
-    // Servers have no public addresses: SSH goes through a VPN, peering or Azure Bastion.
-    this.firstServerSsh = { user: AZURE_ADMIN_USERNAME, host: addresses[env.controlPlane.name][0], private: true };
+  /** Servers have no public addresses: SSH goes through a VPN, peering or Azure Bastion. */
+  protected sshTarget(first: BuiltServer<AzureParts>): SshTarget {
+    return { user: AZURE_ADMIN_USERNAME, host: first.planned.privateIp, private: true };
+  }
+
+  /** The variable `azure_encryption_at_host` (created with the first server). */
+  private encryptionAtHost(): TerraformVariable {
+    const existing = this.node.tryFindChild('azure_encryption_at_host') as TerraformVariable | undefined;
+    if (existing) return existing;
+    const variable = new TerraformVariable(this, 'azure_encryption_at_host', {
+      type: 'bool',
+      default: true,
+      description: 'Encrypt temp disks and disk caches on the VM hosts. Needs the subscription feature Microsoft.Compute/EncryptionAtHost; set to false where it cannot be registered.',
+    });
+    variable.overrideLogicalId('azure_encryption_at_host');
+    return variable;
+  }
+
+  private securityRule(group: NetworkSecurityGroup, network: AzureParts['network'], ruleId: string, priority: number, config: NsgRule): NetworkSecurityRule {
+    return new NetworkSecurityRule(this, `rule-${ruleId}`, {
+      name: ruleId,
+      description: config.description,
+      resourceGroupName: network.resourceGroupName,
+      networkSecurityGroupName: group.name,
+      direction: 'Inbound',
+      access: config.access,
+      priority,
+      protocol: config.protocol,
+      sourcePortRange: '*',
+      ...(config.ports.length === 1 ? { destinationPortRange: config.ports[0] } : { destinationPortRanges: [...config.ports] }),
+      ...(config.sources.length === 1 ? { sourceAddressPrefix: config.sources[0] } : { sourceAddressPrefixes: [...config.sources] }),
+      destinationAddressPrefix: config.access === 'Allow' ? this.environment.network.subnetCidr : '*',
+    });
   }
 }
 
@@ -397,40 +382,9 @@ function azurePeerPrefixes(env: EnvironmentSpec, peer: Peer): readonly string[] 
   return peer === 'internet' ? ['Internet'] : peerCidrs(env, peer);
 }
 
-/** Azure needs at least one SSH key when password login is off, and accepts ed25519 and RSA keys only. */
-function validateSshKeys(env: EnvironmentSpec): void {
-  if (env.sshPublicKeys.length === 0) {
-    throw new Error(`${env.file}: sshPublicKeys is empty; Azure needs at least one SSH public key (${AZURE_SSH_KEY_TYPES.join(' or ')}) for user "${AZURE_ADMIN_USERNAME}" because password login is disabled`);
-  }
-  env.sshPublicKeys.forEach((key, i) => {
-    const type = key.split(' ')[0];
-    if (!AZURE_SSH_KEY_TYPES.includes(type)) {
-      throw new Error(`${env.file}: sshPublicKeys[${i}] is a "${type}" key; Azure accepts ${AZURE_SSH_KEY_TYPES.join(', ')}`);
-    }
-  });
-}
-
-/** The image attributes of a server, from the environment's `image` (see {@link AzureVmPlatformProps}). */
+/** The image attributes of a server, from the environment's `image` (checked by lib/config/clouds/azure.ts). */
 function azureImage(env: EnvironmentSpec): Pick<LinuxVirtualMachineConfig, 'sourceImageReference' | 'sourceImageId'> {
-  const named = AZURE_MARKETPLACE_IMAGES[env.image];
-  if (named) return { sourceImageReference: { ...named, version: 'latest' } };
-  const urn = env.image.split(':');
-  if (urn.length === 4 && urn.every((part) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(part))) {
-    const [publisher, offer, sku, version] = urn;
-    return { sourceImageReference: { publisher, offer, sku, version } };
-  }
-  if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/\S+$/i.test(env.image)) {
-    return { sourceImageId: env.image };
-  }
-  throw new Error(
-    `${env.file}: image "${env.image}" is not an Azure image; use ${Object.keys(AZURE_MARKETPLACE_IMAGES).join(', ')}, a Marketplace URN Publisher:Offer:Sku:Version, or a Compute Gallery image id /subscriptions/…/providers/Microsoft.Compute/galleries/…`,
-  );
-}
-
-/**
- * User data as base64 of its gzip, for OpenTofu to compute: the text goes into a local value (a
- * string template, where references resolve and `$${` stays literal) and `base64gzip` reads it.
- */
-function gzippedUserData(scope: Construct, id: string, userData: string | undefined): string | undefined {
-  return userData === undefined ? undefined : Fn.base64gzip(new TerraformLocal(scope, id, userData).asString);
+  const source = azureImageSource(env.image);
+  if (!source) throw new Error(`${env.file}: image "${env.image}" passed no Azure image check`);
+  return 'id' in source ? { sourceImageId: source.id } : { sourceImageReference: source.reference };
 }

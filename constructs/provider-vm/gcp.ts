@@ -13,14 +13,13 @@ import { ComputeRouter } from '@cdktf/provider-google/lib/compute-router';
 import { ComputeRouterNat } from '@cdktf/provider-google/lib/compute-router-nat';
 import { ComputeSubnetwork } from '@cdktf/provider-google/lib/compute-subnetwork';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
-import { planAddresses } from '../../lib/common/address-plan';
-import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { CLOUD_CHECKS } from '../../lib/config/clouds';
+import { GCP_NAME, gcpNameError } from '../../lib/config/clouds/gcp';
+import { EnvironmentSpec } from '../../lib/config/model';
 import { providerFallbackVariable } from '../common/provider-fallback-variable';
-import { ApiAddress, IPV4_MAX_LENGTH, NodeBootstrap, SshTarget, UserDataLimit, VmPlatform } from './vm-platform';
-
-/** User-data limit (interim; moves to the base). */
-export const GCP_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' };
+import { IngressRule, LOAD_BALANCED_PORTS, loadBalancerIngressRules, nodeIngressRules, Peer, peerCidrs } from './firewall-rules';
+import { BuiltServer, CloudTraits, PlannedServer, PlatformLoadBalancer, ServerContext, VmPlatformBase, VmPlatformProps } from './vm-platform-base';
+import { IPV4_MAX_LENGTH, SshTarget, UserDataLimit } from './vm-platform';
 
 /**
  * Source ranges of the health-check probes of a backend-service-based external passthrough
@@ -38,36 +37,21 @@ export const GCP_BOOT_DISK_GB = 40;
 /** Linux user the environment's SSH keys are installed for (instance metadata `ssh-keys`). */
 export const GCP_SSH_USER = 'sovereign';
 
-/** GCP resource names: RFC 1035, lower case, at most 63 characters. */
-const GCP_NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-/** GCP label keys and values (compute labels; international characters are not used here). */
-const GCP_LABEL_KEY = /^[a-z][a-z0-9_-]{0,62}$/;
-const GCP_LABEL_VALUE = /^[a-z0-9_-]{0,63}$/;
+/** GCP metadata values hold 256 KiB; user data goes in as plain text (key `user-data`). */
+export const GCP_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' };
+
+/** What GCP states to the base. */
+const GCP: CloudTraits = { provider: 'gcp', userDataLimit: GCP_USER_DATA_LIMIT, check: CLOUD_CHECKS.gcp };
 
 /** How a peer appears in firewall rule ids and names. */
 const PEER_NAMES: Readonly<Record<Peer, string>> = { admin: 'admin', 'private-network': 'internal', internet: 'public' };
 
-/** Props for {@link GcpVmPlatform}. */
-export interface GcpVmPlatformProps {
-  /** The validated region environment (provider "gcp"). */
-  readonly environment: EnvironmentSpec;
-  /**
-   * First-boot configuration of every server, in the instance metadata key `user-data` (at most
-   * 256 KiB; read by cloud-init's GCE datasource).
-   * @default - servers boot the plain image
-   */
-  readonly bootstrap?: NodeBootstrap;
-}
-
-/** One server to create: where it goes and what it is. */
-interface PlannedServer {
-  readonly pool: NodePoolSpec;
-  readonly role: 'server' | 'agent';
-  readonly index: number;
-  readonly name: string;
-  readonly zone: string;
-  readonly ip: string;
-}
+/**
+ * Props for {@link GcpVmPlatform}. Besides the generic rules, the environment passes
+ * lib/config/clouds/gcp.ts (GCP labels and resource names). User data goes into the instance
+ * metadata key `user-data` (at most 256 KiB; read by cloud-init's GCE datasource).
+ */
+export type GcpVmPlatformProps = VmPlatformProps;
 
 /** One google_compute_firewall to create. */
 interface PlannedFirewall {
@@ -78,6 +62,14 @@ interface PlannedFirewall {
   readonly ports: readonly string[];
   readonly sourceRanges: readonly string[];
   readonly targetTag: string;
+}
+
+/** What the GCP steps hand each other. */
+interface GcpParts {
+  readonly network: { readonly network: ComputeNetwork; readonly subnet: ComputeSubnetwork };
+  readonly firewall: undefined;
+  readonly loadBalancer: PlatformLoadBalancer & { readonly address: ComputeAddress };
+  readonly server: ComputeInstance;
 }
 
 /**
@@ -105,39 +97,12 @@ interface PlannedFirewall {
  *   `controlPlanePrivateIps`, never through the load balancer;
  * - when OS Login is enforced for the project, instance-metadata SSH keys are ignored.
  */
-export class GcpVmPlatform extends Construct implements VmPlatform {
-  public readonly privateNetworkCidr: string;
-  public readonly controlPlanePrivateIps: readonly string[];
-  public readonly agentPrivateIps: Readonly<Record<string, readonly string[]>>;
-  public readonly loadBalancerIpv4: string;
-  public readonly apiEndpoint: string;
-  public readonly apiAddresses: readonly ApiAddress[];
-  public readonly firstServerSsh: SshTarget;
-  public readonly userDataLimit: UserDataLimit = GCP_USER_DATA_LIMIT;
-
+export class GcpVmPlatform extends VmPlatformBase<GcpParts> {
   constructor(scope: Construct, id: string, props: GcpVmPlatformProps) {
-    super(scope, id);
-    const env = props.environment;
-    if (env.provider !== 'gcp') {
-      throw new Error(`${env.file}: GcpVmPlatform needs provider "gcp", got "${env.provider}"`);
-    }
-    const labels = { ...env.labels, environment: env.name };
-    checkLabels(env, labels);
-    for (const pool of [env.controlPlane, ...env.agentPools]) checkLabels(env, pool.labels, `pool "${pool.name}" `);
+    super(scope, id, props, GCP);
+  }
 
-    const name = (suffix: string) => `${env.name}-${suffix}`;
-    const nodeTag = name('node');
-    const serverTag = name('server');
-    const servers = planServers(env);
-    const firewalls = planFirewalls(env, nodeTag, serverTag);
-    const groupName = (role: 'server' | 'agent', zone: string) => name(`${role}s-${zoneSuffix(env.region, zone)}`);
-    checkNames(env, [
-      ...servers.map((s) => s.name),
-      ...firewalls.map((f) => f.name),
-      ...env.zones.flatMap((zone) => [groupName('server', zone), groupName('agent', zone)]),
-      ...LOAD_BALANCED_PORTS.map((p) => name(p.name)),
-    ]);
-
+  protected createProvider(): void {
     const project = new TerraformVariable(this, 'gcp_project', {
       type: 'string',
       description: 'Google Cloud project id the region is deployed into.',
@@ -147,8 +112,13 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       sensitive: true,
       description: 'Service account key JSON (or a path to it). Leave unset to use GOOGLE_CREDENTIALS, GOOGLE_APPLICATION_CREDENTIALS or gcloud application-default credentials.',
     });
-    new GoogleProvider(this, 'provider', { project: project.stringValue, region: env.region, credentials: credentials.stringValue });
+    new GoogleProvider(this, 'provider', { project: project.stringValue, region: this.environment.region, credentials: credentials.stringValue });
+  }
 
+  /** A custom-mode network, one regional subnetwork, and Cloud NAT for nodes without external IPs. */
+  protected createNetwork(): GcpParts['network'] {
+    const env = this.environment;
+    this.checkNames();
     const network = new ComputeNetwork(this, 'network', {
       name: env.name,
       autoCreateSubnetworks: false,
@@ -163,7 +133,6 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       // Sampled, aggregated, without metadata: enough to investigate, cheap to store.
       logConfig: { aggregationInterval: 'INTERVAL_10_MIN', flowSampling: 0.1, metadata: 'EXCLUDE_ALL_METADATA' },
     });
-
     // Outbound internet for nodes without external IPs (package and K3s downloads, images).
     const router = new ComputeRouter(this, 'router', { name: env.name, region: env.region, network: network.selfLink });
     new ComputeRouterNat(this, 'nat', {
@@ -175,83 +144,84 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       subnetwork: [{ name: subnet.selfLink, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
       logConfig: { enable: true, filter: 'ERRORS_ONLY' },
     });
+    return { network, subnet };
+  }
 
-    for (const rule of firewalls) {
+  /** One firewall rule per allowed flow ({@link planFirewalls}); servers are selected by network tag. */
+  protected createFirewall(network: GcpParts['network']): undefined {
+    for (const rule of planFirewalls(this.environment, this.tag('node'), this.tag('server'))) {
       new ComputeFirewall(this, rule.id, {
         name: rule.name,
         description: rule.description,
-        network: network.selfLink,
+        network: network.network.selfLink,
         direction: 'INGRESS',
         allow: [{ protocol: rule.protocol, ports: [...rule.ports] }],
         sourceRanges: [...rule.sourceRanges],
         targetTags: [rule.targetTag],
       });
     }
+    return undefined;
+  }
 
-    // The load balancer's address comes before the instances: their user data names it (in the
-    // API server certificate).
+  /** The load balancer's static address; the rest of it comes after the servers ({@link connectLoadBalancer}). */
+  protected createLoadBalancer(): GcpParts['loadBalancer'] {
+    const env = this.environment;
     const address = new ComputeAddress(this, 'load-balancer-address', {
       name: env.name,
       region: env.region,
       addressType: 'EXTERNAL',
       networkTier: 'PREMIUM',
-      labels,
+      labels: this.labels,
     });
-    const apiAddresses: ApiAddress[] = [{ value: address.address, maxLength: IPV4_MAX_LENGTH }];
-    const controlPlaneIps = servers.filter((s) => s.role === 'server').map((s) => s.ip);
+    return { ipv4: address.address, apiHost: address.address, apiAddresses: [{ value: address.address, maxLength: IPV4_MAX_LENGTH }], address };
+  }
 
+  protected createServer(server: PlannedServer, { network, userData }: ServerContext<GcpParts>): ComputeInstance {
+    const env = this.environment;
     const metadata: Record<string, string> = { 'block-project-ssh-keys': 'true' };
-    if (env.sshPublicKeys.length > 0) {
-      metadata['ssh-keys'] = env.sshPublicKeys.map((key) => `${GCP_SSH_USER}:${key}`).join('\n');
-    }
-    const image = env.image === 'ubuntu-24.04' ? GCP_UBUNTU_2404_IMAGE : env.image;
-    const instances = servers.map(
-      (server) =>
-        new ComputeInstance(this, `${server.pool.name}-${server.index}`, {
-          name: server.name,
-          zone: server.zone,
-          machineType: server.pool.instanceType,
-          labels: { ...labels, ...server.pool.labels, pool: server.pool.name, role: server.role },
-          tags: server.role === 'server' ? [nodeTag, serverTag] : [nodeTag],
-          metadata: withUserData(metadata, props.bootstrap?.userData({
-            pool: server.pool.name,
-            role: server.role,
-            index: server.index,
-            name: server.name,
-            privateIp: server.ip,
-            zone: server.zone,
-            controlPlanePrivateIps: controlPlaneIps,
-            apiAddresses,
-          }, this.userDataLimit)),
-          bootDisk: { autoDelete: true, initializeParams: { image, size: GCP_BOOT_DISK_GB, type: 'pd-balanced', labels } },
-          networkInterface: [{ subnetwork: subnet.selfLink, networkIp: server.ip }],
-          shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
-          // Lets a machine type change stop and start the server instead of failing the apply.
-          allowStoppingForUpdate: true,
-        }),
-    );
+    if (env.sshPublicKeys.length > 0) metadata['ssh-keys'] = env.sshPublicKeys.map((key) => `${GCP_SSH_USER}:${key}`).join('\n');
+    if (userData !== undefined) metadata['user-data'] = userData;
+    return new ComputeInstance(this, server.id, {
+      name: server.name,
+      zone: server.zone,
+      machineType: server.pool.instanceType,
+      labels: { ...this.labels, ...server.pool.labels, pool: server.pool.name, role: server.role },
+      tags: server.role === 'server' ? [this.tag('node'), this.tag('server')] : [this.tag('node')],
+      metadata,
+      bootDisk: { autoDelete: true, initializeParams: { image: env.image === 'ubuntu-24.04' ? GCP_UBUNTU_2404_IMAGE : env.image, size: GCP_BOOT_DISK_GB, type: 'pd-balanced', labels: this.labels } },
+      networkInterface: [{ subnetwork: network.subnet.selfLink, networkIp: server.privateIp }],
+      shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
+      // Lets a machine type change stop and start the server instead of failing the apply.
+      allowStoppingForUpdate: true,
+    });
+  }
 
-    // A VM may belong to only one load-balanced instance group, so groups are per role and zone:
-    // the API backend uses the server groups, HTTP(S) backends use server and agent groups.
+  /**
+   * Instance groups, then per load-balanced port a health check, a backend service and a forwarding
+   * rule. A VM may belong to only one load-balanced instance group, so groups are per role and
+   * zone: the API backend uses the server groups, HTTP(S) backends use server and agent groups.
+   */
+  protected connectLoadBalancer(loadBalancer: GcpParts['loadBalancer'], servers: readonly BuiltServer<GcpParts>[], network: GcpParts['network']): void {
+    const env = this.environment;
     const groups = { server: [] as ComputeInstanceGroup[], agent: [] as ComputeInstanceGroup[] };
     for (const role of ['server', 'agent'] as const) {
       for (const zone of env.zones) {
-        const members = instances.filter((_, i) => servers[i].role === role && servers[i].zone === zone);
+        const members = servers.filter((s) => s.planned.role === role && s.planned.zone === zone);
         if (members.length === 0) continue;
         groups[role].push(
           new ComputeInstanceGroup(this, `${role}s-${zone}`, {
-            name: groupName(role, zone),
+            name: this.groupName(role, zone),
             zone,
-            network: network.selfLink,
-            instances: members.map((instance) => instance.selfLink),
+            network: network.network.selfLink,
+            instances: members.map((member) => member.resource.selfLink),
           }),
         );
       }
     }
-
     for (const service of LOAD_BALANCED_PORTS) {
+      const name = `${env.name}-${service.name}`;
       const healthCheck = new ComputeRegionHealthCheck(this, `health-check-${service.name}`, {
-        name: name(service.name),
+        name,
         region: env.region,
         tcpHealthCheck: { port: service.port },
         checkIntervalSec: 10,
@@ -261,7 +231,7 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
       });
       const backendGroups = service.targets === 'servers' ? groups.server : [...groups.server, ...groups.agent];
       const backendService = new ComputeRegionBackendService(this, `backend-${service.name}`, {
-        name: name(service.name),
+        name,
         region: env.region,
         protocol: 'TCP',
         loadBalancingScheme: 'EXTERNAL',
@@ -269,50 +239,50 @@ export class GcpVmPlatform extends Construct implements VmPlatform {
         backend: backendGroups.map((group) => ({ group: group.selfLink, balancingMode: 'CONNECTION' })),
       });
       new ComputeForwardingRule(this, `forwarding-rule-${service.name}`, {
-        name: name(service.name),
+        name,
         region: env.region,
-        ipAddress: address.address,
+        ipAddress: loadBalancer.address.address,
         ipProtocol: 'TCP',
         portRange: `${service.port}`,
         loadBalancingScheme: 'EXTERNAL',
         networkTier: 'PREMIUM',
         backendService: backendService.id,
-        labels,
+        labels: this.labels,
       });
     }
-
-    const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-    const ipsOf = (pool: NodePoolSpec) => servers.filter((s) => s.pool === pool).map((s) => s.ip);
-    this.privateNetworkCidr = env.network.cidr;
-    this.controlPlanePrivateIps = ipsOf(env.controlPlane);
-    this.agentPrivateIps = Object.fromEntries(pools.slice(1).map((p) => [p.name, ipsOf(p)]));
-    this.loadBalancerIpv4 = address.address;
-    this.apiEndpoint = `https://${address.address}:6443`;
-    this.apiAddresses = apiAddresses;
-    // Nodes have no external address: SSH goes through a VPN, peering or IAP into the network.
-    this.firstServerSsh = { user: GCP_SSH_USER, host: controlPlaneIps[0], private: true };
   }
-}
 
-/** The instance metadata, with `user-data` for cloud-init when there is any. */
-function withUserData(metadata: Readonly<Record<string, string>>, userData: string | undefined): Record<string, string> {
-  return userData === undefined ? { ...metadata } : { ...metadata, 'user-data': userData };
-}
+  /** Nodes have no external address: SSH goes through a VPN, peering or IAP into the network. */
+  protected sshTarget(first: BuiltServer<GcpParts>): SshTarget {
+    return { user: GCP_SSH_USER, host: first.planned.privateIp, private: true };
+  }
 
-/** Every server with its name, static private IP and zone (round-robin over the region's zones). */
-function planServers(env: EnvironmentSpec): PlannedServer[] {
-  const pools: NodePoolSpec[] = [env.controlPlane, ...env.agentPools];
-  const addresses = planAddresses(env.network.subnetCidr, pools);
-  return pools.flatMap((pool) =>
-    addresses[pool.name].map((ip, index) => ({
-      pool,
-      role: pool === env.controlPlane ? ('server' as const) : ('agent' as const),
-      index,
-      name: `${env.name}-${pool.name}-${index}`,
-      zone: env.zones[index % env.zones.length],
-      ip,
-    })),
-  );
+  /** Labels of every resource: the environment's, plus `environment`. */
+  private get labels(): Record<string, string> {
+    return { ...this.environment.labels, environment: this.environment.name };
+  }
+
+  /** Network tag of all nodes (`node`) or of the control-plane servers (`server`). */
+  private tag(role: 'node' | 'server'): string {
+    return `${this.environment.name}-${role}`;
+  }
+
+  private groupName(role: 'server' | 'agent', zone: string): string {
+    return `${this.environment.name}-${role}s-${zoneSuffix(this.environment.region, zone)}`;
+  }
+
+  /** Every name this platform creates matches GCP's rule (lib/config/clouds/gcp.ts checks the same from the limits). */
+  private checkNames(): void {
+    const env = this.environment;
+    const names = [
+      ...this.servers.map((s) => s.name),
+      ...planFirewalls(env, this.tag('node'), this.tag('server')).map((f) => f.name),
+      ...env.zones.flatMap((zone) => [this.groupName('server', zone), this.groupName('agent', zone)]),
+      ...LOAD_BALANCED_PORTS.map((p) => `${env.name}-${p.name}`),
+    ];
+    const bad = names.find((n) => !GCP_NAME.test(n));
+    if (bad !== undefined) throw gcpNameError(env, bad);
+  }
 }
 
 /**
@@ -353,21 +323,4 @@ function planFirewalls(env: EnvironmentSpec, nodeTag: string, serverTag: string)
 /** `europe-west3-a` → `a`; any other zone name unchanged. */
 function zoneSuffix(region: string, zone: string): string {
   return zone.startsWith(`${region}-`) ? zone.slice(region.length + 1) : zone;
-}
-
-function checkLabels(env: EnvironmentSpec, labels: Readonly<Record<string, string>>, where = ''): void {
-  for (const [key, value] of Object.entries(labels)) {
-    if (!GCP_LABEL_KEY.test(key) || !GCP_LABEL_VALUE.test(value)) {
-      throw new Error(
-        `${env.file}: ${where}label "${key}": "${value}" is not a valid GCP label; keys must match ${GCP_LABEL_KEY.source} and values ${GCP_LABEL_VALUE.source} (lower case, no dots)`,
-      );
-    }
-  }
-}
-
-function checkNames(env: EnvironmentSpec, names: readonly string[]): void {
-  const bad = names.find((n) => !GCP_NAME.test(n));
-  if (bad !== undefined) {
-    throw new Error(`${env.file}: GCP resource name "${bad}" (${bad.length} characters) must match ${GCP_NAME.source}; shorten the environment folder or pool names`);
-  }
 }

@@ -19,7 +19,7 @@ export interface DnsStackProps {
 
 /**
  * The global `dns` stack: PowerDNS zone and application records, pointing at the region addresses
- * it is given (main.ts: the region stacks' load balancer outputs, unless sovereign.json gives a
+ * it is given (dns-addresses.ts: the region stacks' load balancer outputs, unless sovereign.json gives a
  * literal endpoint). The PowerDNS API URL and key are sensitive variables (also settable as
  * PDNS_SERVER_URL / PDNS_API_KEY, the provider's own environment variables).
  */

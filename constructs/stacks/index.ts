@@ -1,2 +1,3 @@
 export * from './opentofu-stack';
 export * from './region-stack';
+export * from './dns-addresses';

@@ -7,7 +7,7 @@ import { ConfigError } from '../config/errors';
 import { ENVIRONMENT_FILE, parseEnvironment } from '../config/load-environments';
 import { CloudProvider } from '../config/model';
 import { CLOUD_PROVIDERS, KNOWN_REGIONS } from '../config/regions';
-import { escapeTemplateSequences, quoteLiteral } from '../export/hcl-template';
+import { escapeTemplateSequences, quoteLiteral } from '../common/hcl-escape';
 import { parseArgs } from './args';
 import { info, success } from './output';
 

@@ -1,6 +1,7 @@
 import { AttributeMode, BlockSchema, BUILTIN_PROVIDER_SOURCE, FALLBACK_SCHEMA, NestedBlock, SchemaCatalog } from './block-schema';
 import { formatExpression, formatTemplateSequences } from './hcl-expression';
-import { escapeTemplateSequences, heredocTemplate, quoteTemplate, soleInterpolation } from './hcl-template';
+import { escapeTemplateSequences } from '../common/hcl-escape';
+import { heredocTemplate, quoteTemplate, soleInterpolation } from './hcl-template';
 import { HclExpr, HclWriter } from './hcl-writer';
 
 /**

@@ -8,7 +8,10 @@
  * strings use the same template syntax plus backslash escapes; heredocs use the same template
  * syntax without backslash escapes. So the template source passes through unchanged and only the
  * literal text between sequences is escaped for the quoted form.
+ *
+ * The escaping itself (no template parsing) lives in lib/common/hcl-escape.ts, which constructs use too.
  */
+import { escapeQuotedLiteral } from '../common/hcl-escape';
 
 /** A piece of a template: literal text (escapes `$${`/`%%{` kept as written) or a whole `${…}`/`%{…}` sequence. */
 export interface TemplatePart {
@@ -123,32 +126,6 @@ export function soleInterpolation(source: string): string | undefined {
   if (!text.startsWith('${') || text.startsWith('${~') || text.endsWith('~}')) return undefined;
   const expression = text.slice(2, -1).trim();
   return expression === '' ? undefined : expression;
-}
-
-/** Text that must stay literal in a template position: `${` → `$${`, `%{` → `%%{`. */
-export function escapeTemplateSequences(text: string): string {
-  return text.replace(/([$%])\{/g, '$1$1{');
-}
-
-/** An HCL quoted string holding `text` literally (for labels and keys without template sequences). */
-export function quoteLiteral(text: string): string {
-  return `"${escapeQuotedLiteral(text)}"`;
-}
-
-/** Escapes literal template text for an HCL quoted string. */
-function escapeQuotedLiteral(text: string): string {
-  let out = '';
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    if (c === '\\') out += '\\\\';
-    else if (c === '"') out += '\\"';
-    else if (c === '\n') out += '\\n';
-    else if (c === '\r') out += '\\r';
-    else if (c === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += c;
-  }
-  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  * block header, a closing brace, a comment, a blank line or the first line of a multi-line
  * value; `{}` for empty braces; a heredoc attribute counts as one line).
  */
-import { quoteLiteral } from './hcl-template';
+import { quoteLiteral } from '../common/hcl-escape';
 
 /** An HCL expression ready to lay out. */
 export type HclExpr =

@@ -30,10 +30,12 @@ export function checkGcpEnvironment(env: EnvironmentSpec): ConfigError[] {
     ...checkGcpLabels(env, { ...env.labels, environment: env.name }, '/labels', ''),
     ...pools.flatMap((pool, i) => checkGcpLabels(env, pool.labels, `${poolAt(i)}/labels`, `pool "${pool.name}" `)),
   ];
-  const server = pools.map((pool, i) => ({ name: `${env.name}-${pool.name}-${pool.count - 1}`, at: `${poolAt(i)}/name` })).find((s) => !GCP_NAME.test(s.name));
+  // A server name too long for a short environment name is the pool name's fault.
+  const tooLong = env.name.length > GCP_MAX_ENVIRONMENT_NAME;
+  const server = pools.map((pool, i) => ({ name: `${env.name}-${pool.name}-${pool.count - 1}`, at: tooLong ? '' : `${poolAt(i)}/name` })).find((s) => !GCP_NAME.test(s.name));
   if (server) {
     errors.push(gcpNameError(env, server.name, server.at));
-  } else if (env.name.length > GCP_MAX_ENVIRONMENT_NAME) {
+  } else if (tooLong) {
     errors.push(new ConfigError(env.file, '', `environment name "${env.name}" has ${env.name.length} characters; GCP resource names derived from it allow at most ${GCP_MAX_ENVIRONMENT_NAME}`, SHORTEN));
   }
   return errors;
