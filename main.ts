@@ -10,6 +10,7 @@ import { loadK3sTemplates } from './lib/templates';
 import { dnsRegionAddresses } from './constructs/stacks/dns-addresses';
 import { DnsStack } from './constructs/stacks/dns-stack';
 import { RegionStack } from './constructs/stacks/region-stack';
+import { VmPlatform } from './constructs/provider-vm/vm-platform';
 
 /** Name of the global DNS stack. */
 export const DNS_STACK = 'dns';
@@ -20,9 +21,12 @@ export const APP_CONTEXT: Readonly<Record<string, string>> = { excludeStackIdFro
 export function buildApp(model: SovereignModel, outdir: string): App {
   const app = new App({ outdir, skipValidation: false, context: { ...APP_CONTEXT } });
   const templates = loadK3sTemplates();
-  const regions = model.environments.map((environment) => new RegionStack(app, environment.name, { environment, templates }));
+  // Plain loops: cdktf records the whole call stack of every token, so callbacks cost memory.
+  const platforms: Record<string, VmPlatform> = {};
+  for (const environment of model.environments) {
+    platforms[environment.name] = new RegionStack(app, environment.name, { environment, templates }).platform;
+  }
   if (model.dns) {
-    const platforms = Object.fromEntries(regions.map((stack) => [stack.node.id, stack.platform]));
     new DnsStack(app, DNS_STACK, { dns: model.dns, regionAddresses: dnsRegionAddresses(model.dns, platforms) });
   }
   return app;

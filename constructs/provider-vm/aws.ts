@@ -63,13 +63,16 @@ interface AwsZone {
   readonly zone: string;
   readonly key: string;
   readonly subnet: Subnet;
+  /** The subnet's id, one token for all its servers (cdktf records a stack per token). */
+  readonly subnetId: string;
   readonly reservations: Ec2SubnetCidrReservation[];
 }
 
 /** What the AWS steps hand each other. */
 interface AwsParts {
-  readonly network: { readonly vpc: Vpc; readonly gateway: InternetGateway; readonly zones: readonly AwsZone[]; readonly keyName?: string };
-  readonly firewall: SecurityGroup;
+  readonly network: { readonly vpc: Vpc; readonly gateway: InternetGateway; readonly zones: readonly AwsZone[]; readonly keyName?: string; readonly amiIds: Map<Architecture, string> };
+  /** The node security group's id. */
+  readonly firewall: string;
   readonly loadBalancer: PlatformLoadBalancer & { readonly arn: string };
   readonly server: Instance;
 }
@@ -154,10 +157,10 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
     const keyName = env.sshPublicKeys.length > 0
       ? new KeyPair(this, 'ssh-key', { keyName: env.name, publicKey: env.sshPublicKeys[0], tags: { Name: env.name } }).keyName
       : undefined;
-    return { vpc, gateway, zones, keyName };
+    return { vpc, gateway, zones, keyName, amiIds: new Map() };
   }
 
-  protected createFirewall(network: AwsParts['network']): SecurityGroup {
+  protected createFirewall(network: AwsParts['network']): string {
     const env = this.environment;
     const nodeFirewall = new SecurityGroup(this, 'firewall', {
       name: `${env.name}-nodes`,
@@ -172,7 +175,7 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
       ipProtocol: '-1',
       cidrIpv4: '0.0.0.0/0',
     });
-    return nodeFirewall;
+    return nodeFirewall.id;
   }
 
   /** The load balancer: one Elastic IP per zone makes its public addresses fixed. */
@@ -205,12 +208,12 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
     const env = this.environment;
     const zone = network.zones[env.zones.indexOf(server.zone)];
     return new Instance(this, server.id, {
-      ami: this.amiFor(server.pool.instanceType),
+      ami: this.amiFor(server.pool.instanceType, network.amiIds),
       instanceType: server.pool.instanceType,
-      subnetId: zone.subnet.id,
+      subnetId: zone.subnetId,
       privateIp: server.privateIp,
       associatePublicIpAddress: true,
-      vpcSecurityGroupIds: [firewall.id],
+      vpcSecurityGroupIds: [firewall],
       keyName: network.keyName,
       monitoring: true,
       ebsOptimized: true,
@@ -233,6 +236,7 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
   /** Target groups per load-balanced port (API: servers only), their attachments and listeners. */
   protected connectLoadBalancer(loadBalancer: AwsParts['loadBalancer'], servers: readonly BuiltServer<AwsParts>[], network: AwsParts['network']): void {
     const env = this.environment;
+    const instanceIds = servers.map((server) => server.resource.id);
     for (const service of LOAD_BALANCED_PORTS) {
       const targets = new LbTargetGroup(this, `load-balancer-${service.name}-targets`, {
         name: `${env.name}-${service.port}`,
@@ -245,18 +249,16 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
         healthCheck: { enabled: true, protocol: 'TCP', port: 'traffic-port', interval: 10, timeout: 5, healthyThreshold: 3, unhealthyThreshold: 3 },
         tags: { Name: `${env.name}-${service.name}` },
       });
-      for (const { planned, resource } of servers.filter((s) => service.targets === 'all' || s.planned.role === 'server')) {
-        new LbTargetGroupAttachment(this, `load-balancer-${service.name}-${planned.pool.name}-${planned.index}`, {
-          targetGroupArn: targets.arn,
-          targetId: resource.id,
-          port: service.port,
-        });
-      }
+      const targetGroupArn = targets.arn;
+      servers.forEach(({ planned }, i) => {
+        if (service.targets !== 'all' && planned.role !== 'server') return;
+        new LbTargetGroupAttachment(this, `load-balancer-${service.name}-${planned.pool.name}-${planned.index}`, { targetGroupArn, targetId: instanceIds[i], port: service.port });
+      });
       new LbListener(this, `load-balancer-${service.name}`, {
         loadBalancerArn: loadBalancer.arn,
         port: service.port,
         protocol: 'TCP',
-        defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
+        defaultAction: [{ type: 'forward', targetGroupArn }],
         tags: { Name: `${env.name}-${service.name}` },
       });
     }
@@ -291,7 +293,7 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
           }),
       ),
     );
-    return { zone, key, subnet, reservations };
+    return { zone, key, subnet, subnetId: subnet.id, reservations };
   }
 
   /** The load balancer's security group: the API from admins and the private network, HTTP(S) from anyone. */
@@ -335,13 +337,13 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
   }
 
   /** The image of an instance type: the AMI id given, or the newest Ubuntu 24.04 AMI for its architecture (one lookup each). */
-  private amiFor(instanceType: string): string {
+  private amiFor(instanceType: string, amiIds: Map<Architecture, string>): string {
     const env = this.environment;
     if (env.image !== AWS_UBUNTU_IMAGE) return env.image;
     const architecture: Architecture = ARM64_INSTANCE_TYPE.test(instanceType) ? 'arm64' : 'amd64';
-    const id = `ubuntu-${architecture}`;
-    const existing = this.node.tryFindChild(id) as DataAwsAmi | undefined;
-    const ami = existing ?? new DataAwsAmi(this, id, {
+    const known = amiIds.get(architecture);
+    if (known !== undefined) return known;
+    const ami = new DataAwsAmi(this, `ubuntu-${architecture}`, {
       owners: [CANONICAL_AMI_OWNER],
       mostRecent: true,
       filter: [
@@ -349,7 +351,8 @@ export class AwsVmPlatform extends VmPlatformBase<AwsParts> {
         { name: 'virtualization-type', values: ['hvm'] },
       ],
     });
-    return ami.id;
+    amiIds.set(architecture, ami.id);
+    return amiIds.get(architecture)!;
   }
 }
 

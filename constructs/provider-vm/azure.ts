@@ -1,4 +1,4 @@
-import { TerraformVariable } from 'cdktf';
+import { IResolvable, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 // Deep imports only: the package root loads all ~1,500 azurerm resource classes (about 3 s and 400 MB).
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -77,9 +77,18 @@ interface AzurePlacement {
 
 /** What the Azure steps hand each other. */
 interface AzureParts {
-  readonly network: AzurePlacement & { readonly subnet: Subnet; readonly natIp: PublicIp; readonly natAssociation: SubnetNatGatewayAssociation };
+  readonly network: AzurePlacement & {
+    readonly subnet: Subnet;
+    /** The subnet's id, one token for every server (cdktf records a stack per token). */
+    readonly subnetId: string;
+    readonly natIp: PublicIp;
+    readonly natAssociation: SubnetNatGatewayAssociation;
+    /** The variable `azure_encryption_at_host`, as a boolean token. */
+    readonly encryptionAtHost: IResolvable;
+  };
   readonly firewall: SubnetNetworkSecurityGroupAssociation;
-  readonly loadBalancer: PlatformLoadBalancer & { readonly backendPools: Record<'servers' | 'all', LbBackendAddressPool> };
+  /** `backendPoolIds`: the id of each backend pool. */
+  readonly loadBalancer: PlatformLoadBalancer & { readonly backendPoolIds: Record<'servers' | 'all', string> };
   readonly server: LinuxVirtualMachine;
 }
 
@@ -175,7 +184,7 @@ export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
       natGatewayId: natGateway.id,
       dependsOn: [natIpAssociation],
     });
-    return { resourceGroupName, location, tags, subnet, natIp, natAssociation };
+    return { resourceGroupName, location, tags, subnet, subnetId: subnet.id, natIp, natAssociation, encryptionAtHost: this.encryptionAtHost().booleanValue };
   }
 
   /** The subnet's network security group: probes, nodes via NAT, firewall-rules.ts per peer, deny the rest. */
@@ -268,7 +277,8 @@ export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
         idleTimeoutInMinutes: 30,
       });
     }
-    return { ipv4: ip.ipAddress, apiHost: ip.ipAddress, apiAddresses: [{ value: ip.ipAddress, maxLength: IPV4_MAX_LENGTH }], backendPools };
+    const backendPoolIds = { servers: backendPools.servers.id, all: backendPools.all.id };
+    return { ipv4: ip.ipAddress, apiHost: ip.ipAddress, apiAddresses: [{ value: ip.ipAddress, maxLength: IPV4_MAX_LENGTH }], backendPoolIds };
   }
 
   /** A network interface with the server's static IP in the load balancer's pools, and the VM. */
@@ -280,14 +290,14 @@ export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
       name: server.name,
       resourceGroupName,
       location,
-      ipConfiguration: [{ name: IP_CONFIGURATION, subnetId: network.subnet.id, privateIpAddressAllocation: 'Static', privateIpAddress: server.privateIp, primary: true }],
+      ipConfiguration: [{ name: IP_CONFIGURATION, subnetId: network.subnetId, privateIpAddressAllocation: 'Static', privateIpAddress: server.privateIp, primary: true }],
       tags,
     });
     for (const membership of server.role === 'server' ? (['servers', 'all'] as const) : (['all'] as const)) {
       new NetworkInterfaceBackendAddressPoolAssociation(this, `${server.id}-nic-${membership}`, {
         networkInterfaceId: nic.id,
         ipConfigurationName: IP_CONFIGURATION,
-        backendAddressPoolId: loadBalancer.backendPools[membership].id,
+        backendAddressPoolId: loadBalancer.backendPoolIds[membership],
       });
     }
     return new LinuxVirtualMachine(this, server.id, {
@@ -305,7 +315,7 @@ export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
       // Trusted Launch: measured, secure boot.
       secureBootEnabled: true,
       vtpmEnabled: true,
-      encryptionAtHostEnabled: this.encryptionAtHost().booleanValue,
+      encryptionAtHostEnabled: network.encryptionAtHost,
       // Servers are configured by cloud-init only; VM extensions would be a second way to run code as root on them.
       allowExtensionOperations: false,
       customData: userData,
@@ -322,10 +332,8 @@ export class AzureVmPlatform extends VmPlatformBase<AzureParts> {
     return { user: AZURE_ADMIN_USERNAME, host: first.planned.privateIp, private: true };
   }
 
-  /** The variable `azure_encryption_at_host` (created with the first server). */
+  /** The variable `azure_encryption_at_host`. */
   private encryptionAtHost(): TerraformVariable {
-    const existing = this.node.tryFindChild('azure_encryption_at_host') as TerraformVariable | undefined;
-    if (existing) return existing;
     const variable = new TerraformVariable(this, 'azure_encryption_at_host', {
       type: 'bool',
       default: true,

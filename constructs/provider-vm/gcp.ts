@@ -66,7 +66,8 @@ interface PlannedFirewall {
 
 /** What the GCP steps hand each other. */
 interface GcpParts {
-  readonly network: { readonly network: ComputeNetwork; readonly subnet: ComputeSubnetwork };
+  /** Self links, one token each for every user (cdktf records a stack per token). */
+  readonly network: { readonly networkSelfLink: string; readonly subnetSelfLink: string };
   readonly firewall: undefined;
   readonly loadBalancer: PlatformLoadBalancer & { readonly address: ComputeAddress };
   readonly server: ComputeInstance;
@@ -144,7 +145,7 @@ export class GcpVmPlatform extends VmPlatformBase<GcpParts> {
       subnetwork: [{ name: subnet.selfLink, sourceIpRangesToNat: ['ALL_IP_RANGES'] }],
       logConfig: { enable: true, filter: 'ERRORS_ONLY' },
     });
-    return { network, subnet };
+    return { networkSelfLink: network.selfLink, subnetSelfLink: subnet.selfLink };
   }
 
   /** One firewall rule per allowed flow ({@link planFirewalls}); servers are selected by network tag. */
@@ -153,7 +154,7 @@ export class GcpVmPlatform extends VmPlatformBase<GcpParts> {
       new ComputeFirewall(this, rule.id, {
         name: rule.name,
         description: rule.description,
-        network: network.network.selfLink,
+        network: network.networkSelfLink,
         direction: 'INGRESS',
         allow: [{ protocol: rule.protocol, ports: [...rule.ports] }],
         sourceRanges: [...rule.sourceRanges],
@@ -189,7 +190,7 @@ export class GcpVmPlatform extends VmPlatformBase<GcpParts> {
       tags: server.role === 'server' ? [this.tag('node'), this.tag('server')] : [this.tag('node')],
       metadata,
       bootDisk: { autoDelete: true, initializeParams: { image: env.image === 'ubuntu-24.04' ? GCP_UBUNTU_2404_IMAGE : env.image, size: GCP_BOOT_DISK_GB, type: 'pd-balanced', labels: this.labels } },
-      networkInterface: [{ subnetwork: network.subnet.selfLink, networkIp: server.privateIp }],
+      networkInterface: [{ subnetwork: network.subnetSelfLink, networkIp: server.privateIp }],
       shieldedInstanceConfig: { enableSecureBoot: true, enableVtpm: true, enableIntegrityMonitoring: true },
       // Lets a machine type change stop and start the server instead of failing the apply.
       allowStoppingForUpdate: true,
@@ -212,7 +213,7 @@ export class GcpVmPlatform extends VmPlatformBase<GcpParts> {
           new ComputeInstanceGroup(this, `${role}s-${zone}`, {
             name: this.groupName(role, zone),
             zone,
-            network: network.network.selfLink,
+            network: network.networkSelfLink,
             instances: members.map((member) => member.resource.selfLink),
           }),
         );

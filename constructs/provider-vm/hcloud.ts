@@ -39,8 +39,17 @@ export type HcloudVmPlatformProps = VmPlatformProps;
 
 /** What the Hetzner steps hand each other. */
 interface HcloudParts {
-  readonly network: { readonly network: Network; readonly subnet: NetworkSubnet; readonly labels: Record<string, string>; readonly sshKeyIds: string[] };
-  readonly firewall: Firewall;
+  readonly network: {
+    /** The network's id as a number (one token for every server: cdktf records a stack per token). */
+    readonly networkId: number;
+    readonly subnet: NetworkSubnet;
+    readonly labels: Record<string, string>;
+    readonly sshKeyIds: string[];
+    /** Placement group ids by construct id, filled as servers need them. */
+    readonly placementGroupIds: Map<string, number>;
+  };
+  /** The firewall's id as a number. */
+  readonly firewall: number;
   readonly loadBalancer: PlatformLoadBalancer;
   readonly server: Server;
 }
@@ -82,12 +91,12 @@ export class HcloudVmPlatform extends VmPlatformBase<HcloudParts> {
     const sshKeyIds = env.sshPublicKeys.map(
       (publicKey, i) => new SshKey(this, `ssh-key-${i}`, { name: `${env.name}-${i}`, publicKey, labels }).id,
     );
-    return { network, subnet, labels, sshKeyIds };
+    return { networkId: Token.asNumber(network.id), subnet, labels, sshKeyIds, placementGroupIds: new Map() };
   }
 
-  protected createFirewall(network: HcloudParts['network']): Firewall {
+  protected createFirewall(network: HcloudParts['network']): number {
     const env = this.environment;
-    return new Firewall(this, 'firewall', {
+    const firewall = new Firewall(this, 'firewall', {
       name: env.name,
       labels: network.labels,
       rule: nodeIngressRules(env).map((rule) => ({
@@ -98,6 +107,7 @@ export class HcloudVmPlatform extends VmPlatformBase<HcloudParts> {
         sourceIps: [...peerCidrs(env, rule.peer)],
       })),
     });
+    return Token.asNumber(firewall.id);
   }
 
   /**
@@ -152,12 +162,12 @@ export class HcloudVmPlatform extends VmPlatformBase<HcloudParts> {
       serverType: server.pool.instanceType,
       image: env.image,
       location: env.region,
-      placementGroupId: Token.asNumber(this.placementGroup(server, network.labels).id),
+      placementGroupId: this.placementGroupId(server, network),
       sshKeys: network.sshKeyIds,
-      firewallIds: [Token.asNumber(firewall.id)],
+      firewallIds: [firewall],
       labels: this.serverLabels(server, network.labels),
       publicNet: [{ ipv4Enabled: true, ipv6Enabled: true }],
-      network: [{ networkId: Token.asNumber(network.network.id), ip: server.privateIp }],
+      network: [{ networkId: network.networkId, ip: server.privateIp }],
       userData,
       dependsOn: [network.subnet],
     });
@@ -171,11 +181,16 @@ export class HcloudVmPlatform extends VmPlatformBase<HcloudParts> {
     return { ...labels, ...server.pool.labels, pool: server.pool.name, role: server.role };
   }
 
-  /** The spread placement group of the server: one per 10 servers of a pool, created with its first server. */
-  private placementGroup(server: PlannedServer, labels: Record<string, string>): PlacementGroup {
+  /** The id of the server's spread placement group: one per 10 servers of a pool, created with its first server. */
+  private placementGroupId(server: PlannedServer, network: HcloudParts['network']): number {
     const g = Math.floor(server.index / HCLOUD_PLACEMENT_GROUP_LIMIT);
     const id = `${server.pool.name}-spread-${g}`;
-    const existing = this.node.tryFindChild(id) as PlacementGroup | undefined;
-    return existing ?? new PlacementGroup(this, id, { name: `${this.environment.name}-${server.pool.name}-${g}`, type: 'spread', labels: this.serverLabels(server, labels) });
+    let groupId = network.placementGroupIds.get(id);
+    if (groupId === undefined) {
+      const group = new PlacementGroup(this, id, { name: `${this.environment.name}-${server.pool.name}-${g}`, type: 'spread', labels: this.serverLabels(server, network.labels) });
+      groupId = Token.asNumber(group.id);
+      network.placementGroupIds.set(id, groupId);
+    }
+    return groupId;
   }
 }

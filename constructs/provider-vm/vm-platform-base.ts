@@ -145,10 +145,12 @@ export abstract class VmPlatformBase<P extends CloudParts> extends Construct imp
     const network = this.createNetwork();
     const firewall = this.createFirewall(network);
     const loadBalancer = this.createLoadBalancer(network, firewall);
-    const built = this.servers.map((planned): BuiltServer<P> => {
+    // A plain loop, not a callback: cdktf records the full stack of every token created below.
+    const built: BuiltServer<P>[] = [];
+    for (const planned of this.servers) {
       const userData = this.userDataOf(planned, loadBalancer.apiAddresses, props.bootstrap);
-      return { planned, resource: this.createServer(planned, { network, firewall, loadBalancer, userData }) };
-    });
+      built.push({ planned, resource: this.createServer(planned, { network, firewall, loadBalancer, userData }) });
+    }
     this.connectLoadBalancer(loadBalancer, built, network);
 
     this.loadBalancerIpv4 = loadBalancer.ipv4;
