@@ -61,16 +61,21 @@ export type HuaweicloudVmPlatformProps = VmPlatformProps;
 interface HuaweicloudParts {
   readonly network: {
     readonly vpc: Vpc;
-    /** The nodes' subnet (`network.subnetCidr`). */
-    readonly subnet: VpcSubnet;
+    /** The nodes' subnet (`network.subnetCidr`): its network id and its IPv4 subnet id, one token each for every server and member. */
+    readonly subnetId: string;
+    readonly ipv4SubnetId: string;
     /** The load balancer's and NAT gateway's subnet (the next block), and its CIDR. */
     readonly serviceSubnet: VpcSubnet;
     readonly serviceCidr: string;
     readonly natGateway: NatGateway;
     readonly tags: Record<string, string>;
     readonly keyPair?: string;
+    /** Server group and image ids by construct id, filled as servers need them (one token each). */
+    readonly groupIds: Map<string, string>;
+    readonly imageIds: Map<string, string>;
   };
-  readonly firewall: NetworkingSecgroup;
+  /** The security group's id. */
+  readonly firewall: string;
   readonly loadBalancer: PlatformLoadBalancer & { readonly resource: ElbLoadbalancer };
   readonly server: ComputeInstance;
 }
@@ -141,10 +146,11 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
       description: `Egress of ${env.name}`,
       tags,
     });
-    new NatSnatRule(this, 'snat-rule', { natGatewayId: natGateway.id, floatingIpId: natEip.id, subnetId: subnet.id, description: `Egress of ${env.name}` });
+    const subnetId = subnet.id;
+    new NatSnatRule(this, 'snat-rule', { natGatewayId: natGateway.id, floatingIpId: natEip.id, subnetId, description: `Egress of ${env.name}` });
     // An ECS takes one key pair; further keys must come through user data (as on AWS).
     const keyPair = env.sshPublicKeys.length > 0 ? new KpsKeypair(this, 'ssh-key', { name: env.name, publicKey: env.sshPublicKeys[0] }).name : undefined;
-    return { vpc, subnet, serviceSubnet, serviceCidr, natGateway, tags, keyPair };
+    return { vpc, subnetId, ipv4SubnetId: subnet.ipv4SubnetId, serviceSubnet, serviceCidr, natGateway, tags, keyPair, groupIds: new Map(), imageIds: new Map() };
   }
 
   /**
@@ -152,15 +158,15 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
    * the group itself): {@link planSecurityGroupRules}, one rule per source CIDR; all outbound traffic
    * is allowed (it leaves through the NAT gateway).
    */
-  protected createFirewall(): NetworkingSecgroup {
+  protected createFirewall(): string {
     const env = this.environment;
-    const group = new NetworkingSecgroup(this, 'security-group', { name: env.name, description: `K3s nodes of ${env.name}`, deleteDefaultRules: true });
+    const securityGroupId = new NetworkingSecgroup(this, 'security-group', { name: env.name, description: `K3s nodes of ${env.name}`, deleteDefaultRules: true }).id;
     for (const ethertype of ['IPv4', 'IPv6'] as const) {
-      new NetworkingSecgroupRule(this, `egress-${ethertype.toLowerCase()}`, { securityGroupId: group.id, direction: 'egress', ethertype, description: 'All outbound traffic' });
+      new NetworkingSecgroupRule(this, `egress-${ethertype.toLowerCase()}`, { securityGroupId, direction: 'egress', ethertype, description: 'All outbound traffic' });
     }
     for (const rule of planSecurityGroupRules(env)) {
       new NetworkingSecgroupRule(this, rule.id, {
-        securityGroupId: group.id,
+        securityGroupId,
         direction: 'ingress',
         ethertype: 'IPv4',
         protocol: rule.protocol,
@@ -170,7 +176,7 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
         description: rule.description,
       });
     }
-    return group;
+    return securityGroupId;
   }
 
   /**
@@ -206,12 +212,12 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
     return new ComputeInstance(this, server.id, {
       name: server.name,
       flavorId: server.pool.instanceType,
-      imageId: this.imageFor(server.pool.instanceType),
+      imageId: this.imageFor(server.pool.instanceType, network.imageIds),
       availabilityZone: server.zone,
-      securityGroupIds: [firewall.id],
+      securityGroupIds: [firewall],
       keyPair: network.keyPair,
-      network: [{ uuid: network.subnet.id, fixedIpV4: server.privateIp }],
-      schedulerHints: [{ group: this.serverGroup(server).id }],
+      network: [{ uuid: network.subnetId, fixedIpV4: server.privateIp }],
+      schedulerHints: [{ group: this.serverGroupId(server, network.groupIds) }],
       systemDiskType: HUAWEICLOUD_SYSTEM_DISK.type,
       systemDiskSize: HUAWEICLOUD_SYSTEM_DISK.sizeGb,
       deleteDisksOnTermination: true,
@@ -228,11 +234,11 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
     for (const service of LOAD_BALANCED_PORTS) {
       const name = `${env.name}-${service.name}`;
       const listener = new ElbListener(this, `listener-${service.name}`, { name, loadbalancerId: loadBalancer.resource.id, protocol: 'TCP', protocolPort: service.port });
-      const pool = new ElbPool(this, `pool-${service.name}`, { name, listenerId: listener.id, protocol: 'TCP', lbMethod: 'ROUND_ROBIN' });
-      new ElbMonitor(this, `monitor-${service.name}`, { poolId: pool.id, protocol: 'TCP', interval: 10, timeout: 5, maxRetries: 3 });
+      const poolId = new ElbPool(this, `pool-${service.name}`, { name, listenerId: listener.id, protocol: 'TCP', lbMethod: 'ROUND_ROBIN' }).id;
+      new ElbMonitor(this, `monitor-${service.name}`, { poolId, protocol: 'TCP', interval: 10, timeout: 5, maxRetries: 3 });
       for (const { planned } of servers) {
         if (service.targets === 'servers' && planned.role !== 'server') continue;
-        new ElbMember(this, `member-${service.name}-${planned.id}`, { poolId: pool.id, address: planned.privateIp, protocolPort: service.port, subnetId: network.subnet.ipv4SubnetId });
+        new ElbMember(this, `member-${service.name}-${planned.id}`, { poolId, address: planned.privateIp, protocolPort: service.port, subnetId: network.ipv4SubnetId });
       }
     }
   }
@@ -257,21 +263,29 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
     });
   }
 
-  /** The pool's anti-affinity server group, created with its first server. */
-  private serverGroup(server: PlannedServer): ComputeServergroup {
+  /** The id of the pool's anti-affinity server group, created with its first server. */
+  private serverGroupId(server: PlannedServer, ids: Map<string, string>): string {
     const id = `${server.pool.name}-anti-affinity`;
-    const existing = this.node.tryFindChild(id) as ComputeServergroup | undefined;
-    return existing ?? new ComputeServergroup(this, id, { name: `${this.environment.name}-${server.pool.name}`, policies: ['anti-affinity'] });
+    let groupId = ids.get(id);
+    if (groupId === undefined) {
+      groupId = new ComputeServergroup(this, id, { name: `${this.environment.name}-${server.pool.name}`, policies: ['anti-affinity'] }).id;
+      ids.set(id, groupId);
+    }
+    return groupId;
   }
 
-  /** The image of a flavor: the configured IMS id, or the newest public Ubuntu 24.04 for its architecture. */
-  private imageFor(flavor: string): string {
+  /** The image of a flavor: the configured IMS id, or the newest public Ubuntu 24.04 for its architecture (looked up once per architecture). */
+  private imageFor(flavor: string, ids: Map<string, string>): string {
     const env = this.environment;
     if (env.image !== HUAWEICLOUD_UBUNTU_IMAGE) return env.image;
     const architecture = HUAWEICLOUD_ARM_FLAVOR.test(flavor) ? 'arm' : 'x86';
     const id = `ubuntu-${architecture}`;
-    const existing = this.node.tryFindChild(id) as DataHuaweicloudImagesImage | undefined;
-    return (existing ?? new DataHuaweicloudImagesImage(this, id, { nameRegex: HUAWEICLOUD_UBUNTU_IMAGE_NAME_REGEX, visibility: 'public', architecture, mostRecent: true })).id;
+    let imageId = ids.get(id);
+    if (imageId === undefined) {
+      imageId = new DataHuaweicloudImagesImage(this, id, { nameRegex: HUAWEICLOUD_UBUNTU_IMAGE_NAME_REGEX, visibility: 'public', architecture, mostRecent: true }).id;
+      ids.set(id, imageId);
+    }
+    return imageId;
   }
 }
 
