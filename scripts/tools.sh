@@ -53,6 +53,57 @@ elapsed() { # elapsed START_US -> "0.4s" or "2m05s"
   fi
 }
 
+# --- progress of long steps ------------------------------------------------------------------
+# progress [--log FILE] LABEL CMD [ARG...]: runs CMD in this shell (output to FILE when given) and
+# prints, on stderr, "▸ LABEL…" at the start, "… LABEL: 1m30s so far" every PROGRESS_EVERY seconds
+# (default 30) while it runs, and "✔ LABEL: 2m05s" or "✘ LABEL: failed after 2m05s" at the end.
+# Finished steps are recorded for progress_summary (in a file: callers may run in a subshell).
+PROGRESS_FILE="$TMPROOT/progress-$$"
+progress() {
+  local logfile="" label start rc=0 ticker
+  if [[ "$1" == --log ]]; then
+    logfile="$2"
+    shift 2
+  fi
+  label="$1"
+  shift
+  start="$(clock_us)"
+  log "▸ $label…" >&2
+  (
+    # stops with the step, or at the next tick once this script is gone
+    while sleep "${PROGRESS_EVERY:-30}"; do
+      kill -0 "$$" 2>/dev/null || exit 0
+      log "  … $label: $(elapsed "$start") so far" >&2
+    done
+  ) &
+  ticker=$!
+  if [[ -n "$logfile" ]]; then
+    "$@" >"$logfile" 2>&1 || rc=$?
+  else
+    "$@" || rc=$?
+  fi
+  kill "$ticker" 2>/dev/null || true
+  wait "$ticker" 2>/dev/null || true
+  if ((rc == 0)); then
+    log "✔ $label: $(elapsed "$start")" >&2
+    mkdir -p "$TMPROOT"
+    printf '%s (%s)\n' "$label" "$(elapsed "$start")" >>"$PROGRESS_FILE"
+  else
+    log "✘ $label: failed after $(elapsed "$start")" >&2
+  fi
+  return "$rc"
+}
+# progress_summary TOTAL_START: one line — how long, what is ready, what this run built.
+progress_summary() {
+  local built="nothing (all cached)" ready
+  ready="$(find "$TOOLS/bin" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)"
+  if [[ -s "$PROGRESS_FILE" ]]; then
+    built="$(paste -sd ';' "$PROGRESS_FILE" | sed 's/;/, /g')"
+  fi
+  rm -f "$PROGRESS_FILE"
+  log "done in $(elapsed "$1"): $ready tools in .tools/bin; this run: $built"
+}
+
 # Temp dirs of this run, removed on exit (an interrupted build leaves nothing that looks complete,
 # because results only reach their final path by a rename at the very end).
 TMP_DIRS=()
@@ -195,16 +246,14 @@ step_tofu() {
     if [[ -x "$dir/tofu" ]] && [[ "$(tofu_version_of "$dir/tofu")" == "$version" ]]; then
       log "OpenTofu $version: cached"
     else
-      log "building OpenTofu $version (first run takes a few minutes)…"
       rm -rf "$dir" # a broken leftover (this script never leaves one)
       new_tmp work "opentofu-$version"
-      go_build "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goVersion "v$version")" \
+      progress "building OpenTofu $version from Go source (first run takes a few minutes)" go_build "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goVersion "v$version")" \
         "$(jsonget opentofu.goModule)" "$(jsonget opentofu.goPackage ./cmd/tofu)" \
         "$(jsonget opentofu.goLdflags "")" "$work/tofu"
       [[ "$(tofu_version_of "$work/tofu")" == "$version" ]] ||
         die "the built tofu reports version '$(tofu_version_of "$work/tofu")', expected $version"
       install_dir "$work" "$dir"
-      log "OpenTofu $version: built"
     fi
     TOFU_BIN="$dir/tofu"
   fi
@@ -245,17 +294,16 @@ step_providers() {
       log "provider $name $version: cached"
       continue
     fi
-    log "building provider $name $version from $(jsonget "providers.$name.goModule")@$(jsonget "providers.$name.goVersion") (takes a few minutes)…"
     rm -rf "$dest"
     new_tmp work "provider-$name-$version"
     mkdir -p "$work/$platform"
-    go_build "$(jsonget "providers.$name.goModule")" "$(jsonget "providers.$name.goVersion")" \
+    progress "building provider $name $version from $(jsonget "providers.$name.goModule")@$(jsonget "providers.$name.goVersion")" \
+      go_build "$(jsonget "providers.$name.goModule")" "$(jsonget "providers.$name.goVersion")" \
       "$(jsonget "providers.$name.goModPath" "$(jsonget "providers.$name.goModule")")" \
       "$(jsonget "providers.$name.goPackage" .)" "$(jsonget "providers.$name.goLdflags" "")" \
       "$work/$platform/$bin"
     # The whole version dir appears at once, so OpenTofu never sees a half-built version.
     install_dir "$work" "$dest"
-    log "provider $name $version: built"
   done < <(jsonget providers)
   write_tofurc
 }
@@ -300,11 +348,10 @@ apt_install() {
     "${SUDO[@]}" chmod 755 /usr/sbin/policy-rc.d
     policy_added=1
   fi
-  log "apt-get install ${available[*]}"
   local rc=0
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${available[@]}" \
-    >"$CACHE/apt-install.log" 2>&1 || rc=$?
+  progress --log "$CACHE/apt-install.log" "apt-get install ${available[*]}" \
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${available[@]}" || rc=$?
   ((policy_added == 0)) || "${SUDO[@]}" rm -f /usr/sbin/policy-rc.d
   ((rc == 0)) || die "apt-get install failed (exit $rc); see $CACHE/apt-install.log"
 }
@@ -349,16 +396,15 @@ pip_venv() {
   if [[ -f "$marker" ]] && "$venv/bin/python" -c "$check" 2>/dev/null; then
     log "$name $version: cached" >&2
   else
-    log "installing $spec $version from PyPI into $venv (first run takes a minute or two)…" >&2
     rm -rf "$venv"
     py="${SOVEREIGN_PYTHON:-python3}"
     command -v "$py" >/dev/null || die "$py not found (set SOVEREIGN_PYTHON)"
     "$py" -m venv "$venv" || die "'$py -m venv' failed (on Debian: apt-get install python3-venv)"
-    "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$spec==$version" \
-      >"$CACHE/$name-install.log" 2>&1 || die "pip install $spec==$version failed; see $CACHE/$name-install.log"
+    progress --log "$CACHE/$name-install.log" "pip install $spec==$version into $venv" \
+      "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-input "$spec==$version" ||
+      die "pip install $spec==$version failed; see $CACHE/$name-install.log"
     "$venv/bin/python" -c "$check" || die "$name $version in $venv fails its check: $check"
     printf '%s\n' "$version" >"$marker"
-    log "$name $version: installed" >&2
   fi
   printf '%s\n' "$venv"
 }
@@ -371,6 +417,9 @@ step_validators() {
   link_tool shellcheck /usr/bin/shellcheck
   link_tool luajit /usr/bin/luajit
   link_tool xmllint /usr/bin/xmllint
+  # kubectl (replace-node's cluster side, tested against a stand-in API on loopback): any on PATH.
+  command -v kubectl >/dev/null || apt_install kubernetes-client
+  link_tool kubectl "$(readlink -f "$(command -v kubectl)" || true)"
 
   version="$(jsonget validators.checkov.version)"
   venv="$(pip_venv checkov "$(jsonget validators.checkov.pypi checkov)" "$version" \
@@ -462,7 +511,7 @@ main() {
     log "step $s: $(elapsed "$start")"
   done
   summary
-  log "done in $(elapsed "$total_start")"
+  progress_summary "$total_start"
 }
 
 main "$@"

@@ -1,8 +1,9 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { ArchiveError, BundleInput, buildStateBundle, lockedProviders, readStateBundle, readTar, restoreState, sha256, TarEntry, writeTar } from '../../lib/archive';
+import { ArchiveError, BundleInput, buildStateBundle, lockedProviders, readArchiveFile, readStateBundle, readTar, restoreState, sha256, TarEntry, writeTar } from '../../lib/archive';
 import { treeHashes } from '../support/state-project';
 
 /** Looks like OpenTofu's encrypted state; the reader checks the shape, not the ciphertext. */
@@ -117,6 +118,23 @@ describe('readStateBundle refuses altered archives', () => {
     ['all but the last byte', () => good.subarray(0, good.length - 1), /the archive is truncated/],
     ['not gzip at all', () => Buffer.from('{"hello":"world"}'), /not a valid \.tar\.gz \(gzip: incorrect header check\)/],
   ];
+  const withManifest = (edit: (m: any) => unknown) => () =>
+    repack(good, (es) => {
+      const manifest = es.find((e) => e.name.endsWith('manifest.json'))!;
+      return es.map((e) => (e === manifest ? { ...e, data: Buffer.from(JSON.stringify(edit(JSON.parse(manifest.data.toString())))) } : e));
+    });
+  cases.push(
+    ['a null backend', withManifest((m) => ({ ...m, backend: null })), /manifest\.json is malformed: backend must be an object/],
+    ['an unknown backend type', withManifest((m) => ({ ...m, backend: { type: 'gcs' } })), /backend\.type must be "local" or "s3"/],
+    ['a terminal escape in the commit', withManifest((m) => ({ ...m, generator: { ...m.generator, gitCommit: '\u001b]0;pwned\u0007' } })), /generator\.gitCommit contains control characters/],
+    ['a number as stack', withManifest((m) => ({ ...m, stack: 42 })), /stack must be a stack name/],
+    ['files as an object', withManifest((m) => ({ ...m, files: {} })), /files must be a non-empty array/],
+    ['a file entry that is null', withManifest((m) => ({ ...m, files: [null] })), /files\[0\] must be an object/],
+    ['a file outside the archive names', withManifest((m) => ({ ...m, files: [{ ...m.files[0], path: '../x' }] })), /files\[0\]\.path must be one of/],
+    ['a manifest that is an array', withManifest(() => []), /manifest\.json is not a JSON object/],
+    ['a manifest that is null', withManifest(() => null), /manifest\.json is not a JSON object/],
+    ['createdAt not a time', withManifest((m) => ({ ...m, createdAt: 'yesterday' })), /createdAt must be an ISO 8601 UTC time/],
+  );
   test.each(cases)('%s', (_name, make, message) => {
     const source = 's3://bucket/x.tar.gz';
     expect(() => readStateBundle(make(), source)).toThrow(ArchiveError);
@@ -203,12 +221,97 @@ describe('restoreState', () => {
 
   test('GIVEN an archived backend path leading out of the project THEN it refuses', () => {
     const evil = buildStateBundle(input({ backend: { type: 'local', path: '../../../../outside.tfstate' } }));
-    expect(() => restoreState({ projectDir: project, archive: evil.archive, source: 'evil.tar.gz' })).toThrow(/points outside the project/);
+    expect(() => restoreState({ projectDir: project, archive: evil.archive, source: 'evil.tar.gz' })).toThrow(/the archived backend path "\.\.\/\.\.\/\.\.\/\.\.\/outside\.tfstate" is not the state file of stack "hetzner-fsn1"/);
     expect(treeHashes(project)).toEqual({});
+  });
+
+  // Issue 11: the manifest decided where restore-state wrote (inside the project, anywhere).
+  test.each([
+    ['an environment file', '../../../environments/hetzner-fsn1/environment.json'],
+    ['a Git hook', '../../../.git/hooks/post-checkout'],
+    ['node_modules', '../../../node_modules/x/index.js'],
+    ['sovereign.json', '../../../sovereign.json'],
+    ['another stack\'s state', '../../../state/dns/terraform.tfstate'],
+  ])('GIVEN a backend path aimed at %s THEN nothing is written anywhere', (_name, evilPath) => {
+    fs.mkdirSync(path.join(project, 'environments', 'hetzner-fsn1'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'sovereign.json'), '{}');
+    const before = treeHashes(project);
+    const evil = buildStateBundle(input({ backend: { type: 'local', path: evilPath } }));
+    expect(() => restoreState({ projectDir: project, archive: evil.archive, source: 'evil.tar.gz', force: true })).toThrow(/is not the state file of stack "hetzner-fsn1" \(allowed: state\/hetzner-fsn1\/terraform\.tfstate\); nothing was restored/);
+    expect(treeHashes(project)).toEqual(before);
+  });
+
+  test('GIVEN the stack configured with its own local state path THEN an archive of that path restores there', () => {
+    const dir = path.join(project, 'cdktf.out', 'stacks', 'hetzner-fsn1');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify({ terraform: { backend: { local: { path: '../../../custom/fsn1.tfstate' } } } }));
+    const custom = buildStateBundle(input({ backend: { type: 'local', path: '../../../custom/fsn1.tfstate' } }));
+    const result = restoreState({ projectDir: project, archive: custom.archive, source: 'c.tar.gz', force: true });
+    expect(result.files[0]).toEqual({ path: 'custom/fsn1.tfstate', status: 'written' });
+  });
+
+  test.each([
+    ['state/<stack> is a link out of the project', () => fs.symlinkSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-out-')), path.join(project, 'state', 'hetzner-fsn1')), /refusing to restore through the symbolic link state\/hetzner-fsn1 \(to /],
+    ['the state file is a link', () => {
+      fs.mkdirSync(path.join(project, 'state', 'hetzner-fsn1'));
+      fs.symlinkSync('../../environments/x.json', path.join(project, 'state', 'hetzner-fsn1', 'terraform.tfstate'));
+    }, /refusing to restore through the symbolic link state\/hetzner-fsn1\/terraform\.tfstate/],
+    ['cdktf.out is a link', () => fs.symlinkSync(fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-out-')), path.join(project, 'cdktf.out')), /refusing to restore through the symbolic link cdktf\.out/],
+  ])('GIVEN %s THEN it refuses and writes nothing', (_name, arrange, message) => {
+    fs.mkdirSync(path.join(project, 'state'), { recursive: true });
+    arrange();
+    const before = treeHashes(project);
+    expect(() => restoreState({ projectDir: project, archive: bundle.archive, source: 'a.tar.gz', force: true })).toThrow(message);
+    expect(treeHashes(project)).toEqual(before);
+  });
+
+  test('GIVEN an archive mark naming another archive THEN it refuses without --force, warns and restores with it', () => {
+    fs.mkdirSync(path.join(project, 'state', 'hetzner-fsn1'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'state', 'hetzner-fsn1', 'ARCHIVED.json'), JSON.stringify({ stack: 'hetzner-fsn1', url: 's3://b/k', sha256: 'f'.repeat(64) }));
+    const before = treeHashes(project);
+    expect(() => restoreState({ projectDir: project, archive: bundle.archive, source: 'a.tar.gz' })).toThrow(
+      new RegExp(`state/hetzner-fsn1/ARCHIVED\\.json names the archive s3://b/k \\(sha256 f{64}\\), but a\\.tar\\.gz has sha256 ${bundle.sha256}; nothing was restored`),
+    );
+    expect(treeHashes(project)).toEqual(before);
+    const messages: string[] = [];
+    restoreState({ projectDir: project, archive: bundle.archive, source: 'a.tar.gz', force: true, onProgress: (m) => messages.push(m) });
+    expect(messages.some((m) => /^warning: .*restoring it because of --force$/.test(m))).toBe(true);
+  });
+
+  test('GIVEN an archive mark naming this archive THEN it restores', () => {
+    fs.mkdirSync(path.join(project, 'state', 'hetzner-fsn1'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'state', 'hetzner-fsn1', 'ARCHIVED.json'), JSON.stringify({ stack: 'hetzner-fsn1', url: 's3://b/k', sha256: bundle.sha256 }));
+    expect(restoreState({ projectDir: project, archive: bundle.archive, source: 'a.tar.gz' }).files[0].status).toBe('written');
   });
 
   test('GIVEN an s3-backend archive THEN the state is restored locally under state/<stack>/', () => {
     const s3 = buildStateBundle(input({ backend: { type: 's3', bucket: 'b', key: 'k/terraform.tfstate', region: 'fsn1' } }));
     expect(restoreState({ projectDir: project, archive: s3.archive, source: 's.tar.gz' }).files[0]).toEqual({ path: 'state/hetzner-fsn1/terraform.tfstate', status: 'written' });
+  });
+});
+
+describe('readArchiveFile: what restore-state reads from disk', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-archive-file-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('GIVEN a FIFO WHEN read THEN refused at once instead of blocking', () => {
+    const fifo = path.join(dir, 'a.tar.gz');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readArchiveFile(fifo, 'a.tar.gz')).toThrow(/^a\.tar\.gz: not a regular file/);
+  });
+
+  test('GIVEN /dev/zero or a directory WHEN read THEN refused before reading', () => {
+    expect(() => readArchiveFile('/dev/zero', '/dev/zero')).toThrow(/not a regular file/);
+    expect(() => readArchiveFile(dir, 'dir')).toThrow(/not a regular file/);
+    expect(() => readArchiveFile(path.join(dir, 'none'), 'none')).toThrow(/^none: no such file$/);
+  });
+
+  test('GIVEN a regular archive WHEN read THEN its bytes', () => {
+    const archive = buildStateBundle(input()).archive;
+    fs.writeFileSync(path.join(dir, 'a.tar.gz'), archive);
+    expect(readArchiveFile(path.join(dir, 'a.tar.gz'), 'a.tar.gz').equals(archive)).toBe(true);
   });
 });

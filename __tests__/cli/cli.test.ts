@@ -120,5 +120,5 @@ test('each command has its own --help', () => {
 test('an unknown option is refused with the allowed ones, exit 2', () => {
   const result = runEntry('bin/sovereign.js', ['plan', '--dry-run'], PROJECT_DIR);
   expect(result.code).toBe(2);
-  expect(result.stderr).toMatch(/unknown option --dry-run \(allowed: --output, --tofu, --var-file, --force, --json\)/);
+  expect(result.stderr).toMatch(/unknown option --dry-run \(allowed: --output, --tofu, --var-file, --force, --json, --allow-replace, --no-refresh\)/);
 });

@@ -56,6 +56,12 @@ describe('parseEnvironment: the error table', () => {
     ['implausible instance type', { ...VALID, controlPlane: { count: 1, instanceType: 't3.large' } }, undefined, /"t3.large" is not a hetzner instance type/, '/controlPlane/instanceType'],
     ['credentials (key name)', { ...VALID, hcloudToken: 'x' }, undefined, /"hcloudToken" looks like a credential.*tofu.tfvars/, '/hcloudToken'],
     ['credentials (value)', { ...VALID, labels: { key: 'AKIAABCDEFGHIJKLMNOP' } }, undefined, /looks like a credential/, '/labels/key'],
+    ['credentials (inside a value)', { ...VALID, cluster: { flux: { url: 'https://git.example.test/AKIAIOSFODNN7EXAMPLE/fleet.git' } } }, undefined, /looks like a credential \(an AWS access key id\); it is not repeated here/, '/cluster/flux/url'],
+    ['template sequence', { ...VALID, sshPublicKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 ops ${nonsensitive(var.hcloud_token)}'] }, undefined, /contains "\$\{", which OpenTofu would evaluate as a template expression/, '/sshPublicKeys/0'],
+    ['control character or line break', { ...VALID, cluster: { flux: { url: 'https://git.example.test/fleet.git\u0085evil: true' } } }, undefined, /contains the control character U\+0085 \(NEXT LINE, a line break to YAML\)/, '/cluster/flux/url'],
+    ['duplicate key', undefined, '{"provider": "hetzner", "region": "fsn1", "network": {"cidr": "10.10.0.0/16"}, "controlPlane": {"count": 1, "instanceType": "cpx31", "count": 3}}', /invalid JSON at line 1, column 1\d\d: duplicate key "count"/, '/controlPlane/count'],
+    ['lone surrogate', undefined, '{"provider": "hetzner", "image": "\\ud800"}', /lone high surrogate/, '/image'],
+    ['nested too deep', undefined, `{"labels": ${'['.repeat(100)}${']'.repeat(100)}}`, /nested deeper than 64 levels/, `/labels${'/0'.repeat(63)}`],
   ];
 
   test.each(cases)('%s', (_name, document, text, message, at) => {
@@ -73,6 +79,12 @@ describe('parseEnvironment: the error table', () => {
     expect(error.message).toMatch(/folder "prod" does not match.*environments\/hetzner-fsn1\//);
     expect(errorsFor(VALID, undefined, 'hetzner-fsn1-staging')).toEqual([]);
     expect(errorsFor(VALID, undefined, 'hetzner-fsn1x')).toHaveLength(1);
+  });
+
+  test('a long folder name is refused where the server names exceed 63 characters', () => {
+    const folder = `hetzner-fsn1-${'a'.repeat(45)}`;
+    expect(errorsFor(VALID, undefined, folder).map((e) => e.pointer)).toEqual(['/controlPlane', '/agentPools/0/name']);
+    expect(errorsFor(VALID, undefined, `hetzner-fsn1-${'a'.repeat(30)}`)).toEqual([]);
   });
 
   test('several problems are reported together', () => {

@@ -1,6 +1,6 @@
 import Ajv from 'ajv';
 import { ConfigError } from '../../lib/config/errors';
-import { findCredentials } from '../../lib/config/json-document';
+import { inputStringProblems } from '../../lib/config/string-rules';
 import { defaultStateSpec, parseStateConfig, RawStateConfig, S3_SKIP_CHECKS, STATE_JSON_SCHEMA } from '../../lib/config/state-config';
 
 const FILE = 'environments/hetzner-fsn1/environment.json';
@@ -70,7 +70,7 @@ describe('STATE_JSON_SCHEMA', () => {
     ['env key', { encryption: { keySource: 'environment' } }],
   ])('accepts %s', (_name, document) => {
     expect(validate(document) ? [] : validate.errors).toEqual([]);
-    expect(findCredentials(FILE, { state: document }, '')).toEqual([]); // no key looks like a credential
+    expect(inputStringProblems(FILE, { state: document })).toEqual([]); // no key looks like a credential
   });
 
   test.each([

@@ -82,7 +82,8 @@ describe('cluster settings: the error table', () => {
     ['grace period not longer than the monitor period', { controllerManager: { nodeMonitorPeriod: '30s', nodeMonitorGracePeriod: '20s' } }, /grace period 20s must be longer than nodeMonitorPeriod 30s/, '/cluster/controllerManager/nodeMonitorGracePeriod'],
     ['etcd quota not an integer of bytes', { etcd: { quotaBackendBytes: '1GB' } }, /must be integer/, '/cluster/etcd/quotaBackendBytes'],
     ['unknown component to disable', { disable: ['coredns'] }, /must be one of the listed values.*traefik, servicelb, local-storage, metrics-server/, '/cluster/disable/0'],
-    ['Flux URL with credentials', { flux: { url: 'https://user:token@git.example.test/fleet.git' } }, /does not have the required form/, '/cluster/flux/url'],
+    ['Flux URL with credentials', { flux: { url: 'https://user:token@git.example.test/fleet.git' } }, /looks like a credential \(a user name and password in a URL\)/, '/cluster/flux/url'],
+    ['Flux URL with a user name', { flux: { url: 'https://user@git.example.test/fleet.git' } }, /does not have the required form/, '/cluster/flux/url'],
     ['duration with a unit Kubernetes does not take', { controllerManager: { nodeMonitorPeriod: '5 seconds' } }, /does not have the required form/, '/cluster/controllerManager/nodeMonitorPeriod'],
   ];
 

@@ -23,6 +23,22 @@ describe('toYaml', () => {
     expect(parse(text, { version: '1.1' })).toEqual(value);
   });
 
+  test('GIVEN strings with the line breaks YAML adds to \\n (U+0085, U+2028, U+2029) and other non-printables THEN they are escaped, never raw, and read back equal', () => {
+    const odd = ['\u0085', '\u2028', '\u2029', '\u009f', '\u007f', '\ufeff', '\ufffe'];
+    const value = {
+      scalar: `https://git.example.test/fleet.git${odd[0]}runcmd: [reboot]`,
+      list: odd.map((c) => `a${c}b: c`),
+      block: `line one${odd[1]}evil: true\nline two\n`,
+      [`key${odd[2]}x`]: 'v',
+    };
+    const text = toYaml(value);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe]/);
+    expect(parse(text)).toEqual(value);
+    expect(parse(text, { version: '1.1' })).toEqual(value);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(require('js-yaml').load(text)).toEqual(value);
+  });
+
   test('is deterministic and keeps insertion order', () => {
     const text = toYaml({ b: 1, a: { d: 2, c: 3 } });
     expect(text).toBe('b: 1\na:\n  d: 2\n  c: 3\n');

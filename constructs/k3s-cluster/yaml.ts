@@ -27,7 +27,19 @@ export function yamlScalar(value: string | number | boolean | null): string {
     if (!Number.isFinite(value)) throw new Error(`YAML: cannot write the number ${value}`);
     return String(value);
   }
-  return PLAIN.test(value) && !RESERVED.test(value) ? value : JSON.stringify(value);
+  return PLAIN.test(value) && !RESERVED.test(value) ? value : quoted(value);
+}
+
+/**
+ * Characters YAML reads as line breaks (U+0085, U+2028, U+2029) or refuses (C1 controls, DEL,
+ * U+FEFF, U+FFFE/U+FFFF) that JSON.stringify leaves raw; the config layer refuses them in input,
+ * this keeps the document intact whatever the caller passes.
+ */
+const YAML_UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** A JSON string (valid YAML double-quoted) with YAML's extra line breaks and non-printables escaped. */
+function quoted(value: string): string {
+  return JSON.stringify(value).replace(YAML_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function emit(value: YamlValue, indent: number): string[] {
@@ -60,7 +72,7 @@ function emitList(list: readonly YamlValue[], indent: number): string[] {
       const [first, ...rest] = emit(item, indent + 2);
       return [`${pad}- ${first.slice(indent + 2)}`, ...rest];
     }
-    if (typeof item === 'string' && item.includes('\n')) return [`${pad}- ${JSON.stringify(item)}`];
+    if (typeof item === 'string' && item.includes('\n')) return [`${pad}- ${quoted(item)}`];
     return [`${pad}- ${emit(item, 0)[0]}`];
   });
 }
@@ -71,7 +83,7 @@ function emitList(list: readonly YamlValue[], indent: number): string[] {
  * returns or tabs) become JSON strings instead.
  */
 function blockScalar(head: string, text: string, indent: number): string[] {
-  if (/^[ \t]/.test(text) || /\n\n$/.test(text) || /[\r\t]/.test(text)) return [`${head} ${JSON.stringify(text)}`];
+  if (/^[ \t]/.test(text) || /\n\n$/.test(text) || /[\r\t]/.test(text) || /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/.test(text)) return [`${head} ${quoted(text)}`];
   const body = text.endsWith('\n') ? text.slice(0, -1) : text;
   const pad = ' '.repeat(indent);
   return [`${head} ${text.endsWith('\n') ? '|' : '|-'}`, ...body.split('\n').map((line) => (line === '' ? '' : `${pad}${line}`))];

@@ -42,7 +42,7 @@ export const AWS_ROOT_VOLUME_GB = 50;
 export const AWS_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 16 * 1024, encoding: 'gzip', documented: '16 KB (16,384 bytes) before base64' };
 
 /** What AWS states to the base. */
-const AWS: CloudTraits = { provider: 'aws', userDataLimit: AWS_USER_DATA_LIMIT, check: CLOUD_CHECKS.aws };
+const AWS: CloudTraits = { provider: 'aws', userDataLimit: AWS_USER_DATA_LIMIT, check: CLOUD_CHECKS.aws, userDataAttributes: ['user_data', 'user_data_base64'] };
 
 /** Graviton instance families (a1, t4g, m7g, c7gn, r8g, im4gn, …) need arm64 images. */
 const ARM64_INSTANCE_TYPE = /^(a1|[a-z]+\d+g[a-z]*)\./;

@@ -36,7 +36,7 @@ export const AZURE_OS_DISK_SIZE_GB = 64;
 export const AZURE_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 65_535, encoding: 'gzip', documented: '65,535 bytes decoded' };
 
 /** What Azure states to the base. */
-const AZURE: CloudTraits = { provider: 'azure', userDataLimit: AZURE_USER_DATA_LIMIT, check: CLOUD_CHECKS.azure };
+const AZURE: CloudTraits = { provider: 'azure', userDataLimit: AZURE_USER_DATA_LIMIT, check: CLOUD_CHECKS.azure, userDataAttributes: ['custom_data'] };
 
 /**
  * Network security rule priorities (lower wins; Azure allows 100–4096 and one rule per priority

@@ -41,7 +41,7 @@ export const GCP_SSH_USER = 'sovereign';
 export const GCP_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 256 * 1024, encoding: 'plain', documented: '256 KiB (262,144 bytes) per metadata value' };
 
 /** What GCP states to the base. */
-const GCP: CloudTraits = { provider: 'gcp', userDataLimit: GCP_USER_DATA_LIMIT, check: CLOUD_CHECKS.gcp };
+const GCP: CloudTraits = { provider: 'gcp', userDataLimit: GCP_USER_DATA_LIMIT, check: CLOUD_CHECKS.gcp, userDataAttributes: ['metadata["user-data"]'] };
 
 /** How a peer appears in firewall rule ids and names. */
 const PEER_NAMES: Readonly<Record<Peer, string>> = { admin: 'admin', 'private-network': 'internal', internet: 'public' };

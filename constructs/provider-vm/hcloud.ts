@@ -32,7 +32,7 @@ export const HCLOUD_SSH_USER = 'root';
 export const HCLOUD_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KiB (32,768 bytes)' };
 
 /** What Hetzner states to the base. */
-const HETZNER: CloudTraits = { provider: 'hetzner', userDataLimit: HCLOUD_USER_DATA_LIMIT, check: CLOUD_CHECKS.hetzner };
+const HETZNER: CloudTraits = { provider: 'hetzner', userDataLimit: HCLOUD_USER_DATA_LIMIT, check: CLOUD_CHECKS.hetzner, userDataAttributes: ['user_data'] };
 
 /** Props for {@link HcloudVmPlatform} (user data goes into `user_data` as plain text). */
 export type HcloudVmPlatformProps = VmPlatformProps;

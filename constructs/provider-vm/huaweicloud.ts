@@ -52,7 +52,7 @@ export const HUAWEICLOUD_NAT_GATEWAY_HOST = 6;
 export const HUAWEICLOUD_USER_DATA_LIMIT: UserDataLimit = { maxBytes: 32 * 1024, encoding: 'plain', documented: '32 KB (32,768 bytes) before base64' };
 
 /** What Huawei Cloud states to the base. */
-const HUAWEICLOUD: CloudTraits = { provider: 'huaweicloud', userDataLimit: HUAWEICLOUD_USER_DATA_LIMIT, check: CLOUD_CHECKS.huaweicloud };
+const HUAWEICLOUD: CloudTraits = { provider: 'huaweicloud', userDataLimit: HUAWEICLOUD_USER_DATA_LIMIT, check: CLOUD_CHECKS.huaweicloud, userDataAttributes: ['user_data'] };
 
 /** Props for {@link HuaweicloudVmPlatform} (user data goes into `user_data` as plain text; later changes are ignored). */
 export type HuaweicloudVmPlatformProps = VmPlatformProps;
@@ -223,8 +223,8 @@ export class HuaweicloudVmPlatform extends VmPlatformBase<HuaweicloudParts> {
       deleteDisksOnTermination: true,
       userData,
       tags: { ...network.tags, ...server.pool.labels, pool: server.pool.name, role: server.role },
-      // A new image would reinstall the OS in place; cloud-init reads user data only at first boot.
-      lifecycle: { ignoreChanges: ['image_id', 'user_data'] },
+      // A new image would reinstall the OS in place (the base adds `user_data`: cloud-init reads it only at first boot).
+      lifecycle: { ignoreChanges: ['image_id'] },
     });
   }
 

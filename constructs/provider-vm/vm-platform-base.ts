@@ -1,4 +1,4 @@
-import { Fn, TerraformLocal } from 'cdktf';
+import { Fn, TerraformLocal, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { ConfigError, ConfigErrors } from '../../lib/config/errors';
 import { CloudProvider, EnvironmentSpec, NodePoolSpec } from '../../lib/config/model';
@@ -29,6 +29,13 @@ export interface CloudTraits {
    * platform runs it again, so a platform built from an unchecked model fails the same way.
    */
   readonly check: (environment: EnvironmentSpec) => readonly ConfigError[];
+  /**
+   * The server resource's attributes that carry its user data (OpenTofu names, e.g. `user_data`,
+   * `metadata["user-data"]`). The base adds them to the server's `lifecycle.ignore_changes`: a
+   * changed user data never replaces (or restarts) a server on apply; it reaches an existing node
+   * only through `sovereign replace-node`, one server at a time.
+   */
+  readonly userDataAttributes: readonly string[];
 }
 
 /** Where one server goes: its static private IPv4 and its zone. */
@@ -76,7 +83,7 @@ export interface CloudParts {
   readonly network: unknown;
   readonly firewall: unknown;
   readonly loadBalancer: PlatformLoadBalancer;
-  readonly server: unknown;
+  readonly server: TerraformResource;
 }
 
 /** What {@link VmPlatformBase.createServer} receives besides the planned server. */
@@ -149,7 +156,9 @@ export abstract class VmPlatformBase<P extends CloudParts> extends Construct imp
     const built: BuiltServer<P>[] = [];
     for (const planned of this.servers) {
       const userData = this.userDataOf(planned, loadBalancer.apiAddresses, props.bootstrap);
-      built.push({ planned, resource: this.createServer(planned, { network, firewall, loadBalancer, userData }) });
+      const resource = this.createServer(planned, { network, firewall, loadBalancer, userData });
+      ignoreUserDataChanges(resource, cloud.userDataAttributes);
+      built.push({ planned, resource });
     }
     this.connectLoadBalancer(loadBalancer, built, network);
 
@@ -235,4 +244,11 @@ export abstract class VmPlatformBase<P extends CloudParts> extends Construct imp
     // A local value is a string template (references resolve, `$${` stays literal); base64gzip reads it.
     return Fn.base64gzip(new TerraformLocal(this, `${server.id}-user-data`, text).asString);
   }
+}
+
+/** Adds `attributes` to the resource's `lifecycle.ignore_changes`, keeping what the cloud set. */
+function ignoreUserDataChanges(resource: TerraformResource, attributes: readonly string[]): void {
+  const current = resource.lifecycle?.ignoreChanges;
+  if (current === 'all') return;
+  resource.lifecycle = { ...resource.lifecycle, ignoreChanges: [...(current ?? []), ...attributes.filter((a) => !(current ?? []).includes(a))] };
 }

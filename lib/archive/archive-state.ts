@@ -65,7 +65,8 @@ export async function archiveState(options: ArchiveStateOptions): Promise<Archiv
     options.onProgress?.(step, ARCHIVE_STEPS.indexOf(step) + 1, ARCHIVE_STEPS.length, message);
   };
 
-  const previous = assertNotArchived(projectDir, stack, { force: options.force });
+  // A handed-over stack may still be archived (archiving only reads its state).
+  const previous = assertNotArchived(projectDir, stack, { force: options.force, allowHandedOver: true });
   const files = readStackFiles(projectDir, options.outdir ?? 'cdktf.out', stack);
   done('check', previous ? `stack ${stack} was archived before (${previous.url}); archiving again (--force)` : `stack ${stack}: not archived yet, configuration in ${path.relative(projectDir, files.dir) || '.'}`);
 

@@ -155,9 +155,11 @@ export function readStateBundle(archive: Buffer, source: string): StateBundle {
   } catch (e) {
     return fail(`${ARCHIVE_FILES.manifest} is not JSON (${(e as Error).message})`);
   }
-  if (manifest?.format !== ARCHIVE_FORMAT) fail(`unknown manifest format ${JSON.stringify(manifest?.format)} (this tool reads ${ARCHIVE_FORMAT})`);
-  if (manifest.stack !== stack) fail(`the manifest names stack "${manifest.stack}" but the files are under "${stack}/"`);
-  if (!Array.isArray(manifest.files)) fail('the manifest lists no files');
+  if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) return fail(`${ARCHIVE_FILES.manifest} is not a JSON object`);
+  if (manifest.format !== ARCHIVE_FORMAT) fail(`unknown manifest format ${printable(JSON.stringify(manifest.format) ?? 'undefined')} (this tool reads ${ARCHIVE_FORMAT})`);
+  const malformed = manifestProblem(manifest as unknown as Record<string, unknown>);
+  if (malformed) fail(`${ARCHIVE_FILES.manifest} is malformed: ${malformed}`);
+  if (manifest.stack !== stack) fail(`the manifest names stack "${manifest.stack}" but the files are under "${printable(stack)}/"`);
   const listed = new Set<string>();
   for (const file of manifest.files) {
     const data = files.get(file.path) ?? fail(`${file.path} is listed in the manifest but missing from the archive`);
@@ -178,6 +180,76 @@ export function readStateBundle(archive: Buffer, source: string): StateBundle {
     fail((e as Error).message);
   }
   return { manifest, files, archive, sha256: sha256(archive) };
+}
+
+/** Characters a manifest string may not hold: controls (terminal escapes), DEL, C1, bidi controls, line separators. */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** `text` safe to print: unprintable characters as \u escapes, at most 200 characters. */
+export function printable(text: string): string {
+  const safe = text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
+}
+
+const STACK_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const ARCHIVED_NAMES = new Set<string>(Object.values(ARCHIVE_FILES).filter((n) => n !== ARCHIVE_FILES.manifest));
+
+/**
+ * What is wrong with a parsed manifest's shape, or undefined: every field the reader and
+ * restore-state use must have its type, strings must be printable (they are shown on the
+ * terminal), file names must be the archive's own.
+ */
+export function manifestProblem(manifest: Record<string, unknown>): string | undefined {
+  const text = (value: unknown, field: string, max = 1024): string | undefined => {
+    if (typeof value !== 'string' || value.length === 0) return `${field} must be a non-empty string`;
+    if (value.length > max) return `${field} is longer than ${max} characters`;
+    UNPRINTABLE.lastIndex = 0;
+    if (UNPRINTABLE.test(value)) return `${field} contains control characters`;
+    return undefined;
+  };
+  const object = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (typeof manifest.stack !== 'string' || !STACK_NAME.test(manifest.stack)) return 'stack must be a stack name (lowercase letters, digits, inner dashes)';
+  if (typeof manifest.createdAt !== 'string' || !ISO_TIME.test(manifest.createdAt)) return 'createdAt must be an ISO 8601 UTC time';
+  if (!object(manifest.generator)) return 'generator must be an object';
+  for (const field of ['name', 'version', 'gitCommit']) {
+    const problem = text(manifest.generator[field], `generator.${field}`, 200);
+    if (problem) return problem;
+  }
+  if (!object(manifest.opentofu)) return 'opentofu must be an object';
+  const version = text(manifest.opentofu.version, 'opentofu.version', 200);
+  if (version) return version;
+  if (!Array.isArray(manifest.providers)) return 'providers must be an array';
+  for (const [i, provider] of manifest.providers.entries()) {
+    if (!object(provider)) return `providers[${i}] must be an object`;
+    const problem = text(provider.source, `providers[${i}].source`, 200) ?? text(provider.version, `providers[${i}].version`, 200);
+    if (problem) return problem;
+  }
+  const backend = manifest.backend;
+  if (!object(backend)) return 'backend must be an object';
+  if (backend.type === 'local') {
+    const problem = text(backend.path, 'backend.path');
+    if (problem) return problem;
+  } else if (backend.type === 's3') {
+    for (const field of ['bucket', 'key']) {
+      const problem = text(backend[field], `backend.${field}`);
+      if (problem) return problem;
+    }
+    for (const field of ['region', 'endpoint']) {
+      const problem = backend[field] === undefined ? undefined : text(backend[field], `backend.${field}`);
+      if (problem) return problem;
+    }
+  } else {
+    return 'backend.type must be "local" or "s3"';
+  }
+  if (!Array.isArray(manifest.files) || manifest.files.length === 0) return 'files must be a non-empty array';
+  for (const [i, file] of manifest.files.entries()) {
+    if (!object(file)) return `files[${i}] must be an object`;
+    if (typeof file.path !== 'string' || !ARCHIVED_NAMES.has(file.path)) return `files[${i}].path must be one of ${[...ARCHIVED_NAMES].join(', ')}`;
+    if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) return `files[${i}].sha256 must be 64 hexadecimal digits`;
+    if (!Number.isSafeInteger(file.size) || (file.size as number) < 0) return `files[${i}].size must be a non-negative integer`;
+  }
+  return undefined;
 }
 
 /** Throws unless `state` is an OpenTofu-encrypted state document. */

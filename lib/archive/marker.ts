@@ -11,6 +11,12 @@ import { ArchiveError, StackArchivedError } from './errors';
 /** File name of the mark inside `state/<stack>/`. */
 export const ARCHIVED_MARKER = 'ARCHIVED.json';
 
+/**
+ * File name of the "handed over" mark inside `state/<stack>/`, written by `sovereign handover`
+ * (lib/handover/marker.ts) once Crossplane manifests for the stack exist; the same guard refuses it.
+ */
+export const HANDED_OVER_MARKER = 'HANDED-OVER.json';
+
 /** Stack names are folder names: no separators, no dots. */
 const STACK_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -55,11 +61,13 @@ export function readArchiveMarker(projectDir: string, stack: string): ArchiveMar
     throw e;
   }
   try {
-    return JSON.parse(text) as ArchiveMarker;
+    const marker = JSON.parse(text) as ArchiveMarker | null;
+    if (marker !== null && typeof marker === 'object' && typeof marker.sha256 === 'string') return marker;
   } catch {
-    // A mark that cannot be read still marks the stack: failing closed is the safe side.
-    return { stack, archivedAt: 'unknown', url: 'unknown', region: 'unknown', sha256: 'unknown', size: 0, manifestCreatedAt: 'unknown' };
+    // unreadable: below
   }
+  // A mark that cannot be read (or is not an object) still marks the stack: failing closed is the safe side.
+  return { stack, archivedAt: 'unknown', url: 'unknown', region: 'unknown', sha256: 'unknown', size: 0, manifestCreatedAt: 'unknown' };
 }
 
 /** Writes the mark atomically (temp file + rename): it is there whole or not at all. */
@@ -74,10 +82,18 @@ export function writeArchiveMarker(projectDir: string, marker: ArchiveMarker): s
 
 /**
  * The guard every command that changes a stack (`sovereign plan/apply/destroy`) calls first.
- * Throws StackArchivedError when the stack is archived, unless `force`; returns the mark (if any)
- * so a forced caller can say what it is overriding.
+ * Throws StackArchivedError when the stack is archived or handed over to Crossplane, unless `force`
+ * (`allowHandedOver`: only the archive mark counts, for archive-state, which only reads the state);
+ * returns the archive mark (if any) so a forced caller can say what it is overriding.
  */
-export function assertNotArchived(projectDir: string, stack: string, options: { readonly force?: boolean } = {}): ArchiveMarker | undefined {
+export function assertNotArchived(projectDir: string, stack: string, options: { readonly force?: boolean; readonly allowHandedOver?: boolean } = {}): ArchiveMarker | undefined {
+  const handedOver = path.join(path.dirname(markerPath(projectDir, stack)), HANDED_OVER_MARKER);
+  if (!options.force && !options.allowHandedOver && fs.existsSync(handedOver)) {
+    throw new StackArchivedError(
+      stack,
+      `stack "${stack}" was handed over to Crossplane (${path.join('state', stack, HANDED_OVER_MARKER)}): Crossplane owns it now, so OpenTofu must not apply or destroy it. Pass --force only if you have taken it back from Crossplane (see the hand-over README, "Rolling back").`,
+    );
+  }
   const marker = readArchiveMarker(projectDir, stack);
   if (marker && !options.force) {
     throw new StackArchivedError(

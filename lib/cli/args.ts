@@ -1,4 +1,5 @@
 /** Command-line parsing shared by every `sovereign` command. */
+import * as path from 'path';
 
 /** A command line that does not fit the command's options (exit code 2, with the message). */
 export class UsageError extends Error {
@@ -41,7 +42,16 @@ export function parseArgs(args: readonly string[], valueOptions: readonly string
   return { positional, values, flags };
 }
 
-/** The OpenTofu binary a command runs: --tofu, else SOVEREIGN_TOFU, else `tofu` on PATH. */
-export function tofuBinary(parsed: ParsedArgs, env: NodeJS.ProcessEnv): string {
-  return parsed.values['--tofu'] ?? env.SOVEREIGN_TOFU ?? 'tofu';
+/**
+ * The OpenTofu binary a command runs: --tofu, else SOVEREIGN_TOFU, else `tofu` on PATH. A path
+ * (`scripts/tofu`) resolves against the caller's directory, not the stack directory tofu runs in.
+ */
+export function tofuBinary(parsed: ParsedArgs, env: NodeJS.ProcessEnv, callerDir: string = process.cwd()): string {
+  const binary = parsed.values['--tofu'] ?? env.SOVEREIGN_TOFU ?? 'tofu';
+  return binary.includes('/') ? path.resolve(callerDir, binary) : binary;
+}
+
+/** A file or directory named on the command line, as an absolute path against the caller's directory. */
+export function callerPath(value: string, callerDir: string = process.cwd()): string {
+  return path.resolve(callerDir, value);
 }

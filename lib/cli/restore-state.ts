@@ -1,7 +1,6 @@
 /** `sovereign restore-state <archive.tar.gz | s3://bucket/key> [--stack NAME]`. */
-import * as fs from 'fs';
 import * as path from 'path';
-import { accessKeysFromEnv, ArchiveError, ObjectStore, parseObjectUrl, restoreState } from '../archive';
+import { accessKeysFromEnv, ArchiveError, ObjectStore, parseObjectUrl, readArchiveFile, restoreState } from '../archive';
 import { parseArgs } from './args';
 import { STORE_VALUE_OPTIONS, storeLocation } from './archive-state';
 import { info, success } from './output';
@@ -33,9 +32,7 @@ export async function restoreStateCommand(args: readonly string[], projectDir: s
 async function readArchive(source: string, parsed: ReturnType<typeof parseArgs>, projectDir: string, env: NodeJS.ProcessEnv): Promise<Buffer> {
   const object = parseObjectUrl(source);
   if (!object) {
-    const file = path.resolve(projectDir, source);
-    if (!fs.existsSync(file)) throw new ArchiveError(`${source}: no such file`);
-    return fs.readFileSync(file);
+    return readArchiveFile(path.resolve(projectDir, source), source);
   }
   const store = new ObjectStore(storeLocation(parsed, env, object.bucket), accessKeysFromEnv(env));
   try {

@@ -4,11 +4,8 @@ import * as path from 'path';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { ConfigError, ConfigErrors, pointer } from './errors';
-
-/** Key names that betray a credential; credentials never belong in an input file. */
-const CREDENTIAL_KEY = /(token|secret|password|passphrase|api[_-]?key|access[_-]?key|private[_-]?key|credential)/i;
-/** Values that are credentials whatever their key (AWS access key ids, PEM private keys). */
-const CREDENTIAL_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+import { JsonSyntaxError, parseStrictJson } from './json-parser';
+import { inputStringProblems } from './string-rules';
 
 const AJV_OPTIONS = { allErrors: true, verbose: true, strict: true, strictRequired: false } as const;
 
@@ -50,50 +47,41 @@ function cachedValidator(schema: object): ValidateFunction {
 }
 
 /**
- * Parses a JSON input file, refuses credentials, validates it against its schema and returns the
- * document. Every problem becomes a ConfigError with file, JSON pointer and what is allowed.
+ * Parses a JSON input file (strictly: no duplicate keys, no lone surrogates, bounded depth), refuses
+ * strings that break the input string rules (credentials, `${`/`%{`, control characters; see
+ * string-rules.ts), validates it against its schema and returns the document. Every problem
+ * becomes a ConfigError with file, JSON pointer and what is allowed.
  */
 export function parseValidatedDocument<T>(file: string, text: string, validate: ValidateFunction): T {
   const document = parseJson(file, text);
-  const credentialErrors = findCredentials(file, document, '');
-  if (credentialErrors.length > 0) throw new ConfigErrors(credentialErrors);
+  const stringErrors = inputStringProblems(file, document);
+  if (stringErrors.length > 0) throw new ConfigErrors(capped(file, stringErrors));
   if (!validate(document)) {
-    throw new ConfigErrors(schemaErrors(file, validate.errors ?? []));
+    throw new ConfigErrors(capped(file, schemaErrors(file, validate.errors ?? [])));
   }
   return document as T;
 }
 
+/** Most problems reported for one file: a 1 MiB array of wrong items would otherwise print 500,000 lines. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+function capped(file: string, errors: ConfigError[]): ConfigError[] {
+  if (errors.length <= MAX_PROBLEMS_PER_FILE) return errors;
+  const rest = errors.length - MAX_PROBLEMS_PER_FILE;
+  return [...errors.slice(0, MAX_PROBLEMS_PER_FILE), new ConfigError(file, '', `and ${rest} more problem${rest === 1 ? '' : 's'} not listed`, 'fix the ones above first')];
+}
+
 export function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseStrictJson(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let where = '';
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
-    }
-    throw new ConfigError(file, '', `invalid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, '')}`, 'a JSON object (RFC 8259)');
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    return invalidJson(file, e);
   }
 }
 
-export function findCredentials(file: string, value: unknown, at: string): ConfigError[] {
-  const hint = 'credentials belong in tofu.tfvars (git-ignored, mode 0600, written by `sovereign init`) or the provider\'s environment variables';
-  if (typeof value === 'string') {
-    return CREDENTIAL_VALUE.test(value) ? [new ConfigError(file, at, 'this value looks like a credential', hint)] : [];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => findCredentials(file, v, `${at}/${i}`));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, v]) => {
-      const here = `${at}${pointer(key)}`;
-      if (key !== '$schema' && CREDENTIAL_KEY.test(key)) return [new ConfigError(file, here, `"${key}" looks like a credential`, hint)];
-      return findCredentials(file, v, here);
-    });
-  }
-  return [];
+function invalidJson(file: string, e: JsonSyntaxError): never {
+  throw new ConfigError(file, e.pointer, `invalid JSON at line ${e.line}, column ${e.column}: ${e.problem}`, e.pointer ? e.allowed : `${e.allowed}; a JSON object (RFC 8259)`);
 }
 
 /**

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import environmentSchema from './schemas/environment.schema.json';
+import { PoolInput, serverNameProblems } from './address-limits';
 import { cidrContains, cidrsOverlap, firstSubnet, formatCidr, Ipv4Cidr, parseCidr } from '../common/cidr';
 import { configProblems, ConfigError, ConfigErrors, pointer } from './errors';
+import { locateInputFile, readInputFile } from './input-file';
 import { lazySchemaValidator, parseValidatedDocument } from './json-document';
 import { ClusterSpec, CloudProvider, DnsSpec, EnvironmentSpec, FlannelBackend, K3sComponent, NodePoolSpec, SovereignModel } from './model';
 import { parseSovereign, SOVEREIGN_FILE } from './load-sovereign';
@@ -46,7 +48,6 @@ const validateEnvironment = lazySchemaValidator(environmentSchema);
  * `projectDir`, validates them and returns the typed model. Throws ConfigErrors listing every problem found (file, JSON pointer, allowed).
  */
 export function loadSovereignModel(projectDir: string): SovereignModel {
-  const environmentsDir = path.join(projectDir, 'environments');
   const errors: ConfigError[] = [];
   // Every file is checked even after a bad one, so one run reports every problem.
   const collect = <T>(parse: () => T): T | undefined => {
@@ -60,26 +61,82 @@ export function loadSovereignModel(projectDir: string): SovereignModel {
     }
   };
   const environments: EnvironmentSpec[] = [];
-  const names = fs.existsSync(environmentsDir)
-    ? fs.readdirSync(environmentsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    : [];
+  const names = collect(() => environmentFolders(projectDir)) ?? [];
   for (const name of names) {
     const relativeFile = path.posix.join('environments', name, ENVIRONMENT_FILE);
-    const absoluteFile = path.join(environmentsDir, name, ENVIRONMENT_FILE);
-    if (!fs.existsSync(absoluteFile)) continue;
-    const environment = collect(() => parseEnvironment(relativeFile, name, fs.readFileSync(absoluteFile, 'utf8')));
+    const environment = collect(() => {
+      const located = locateInputFile(projectDir, relativeFile);
+      if (located.kind === 'missing') throw missingEnvironmentFile(projectDir, name);
+      return parseEnvironment(relativeFile, name, readInputFile(relativeFile, located.realPath));
+    });
     if (environment) environments.push(environment);
   }
-  if (names.length === 0 || (environments.length === 0 && errors.length === 0)) {
+  if (names.length === 0 && errors.length === 0) {
     errors.push(new ConfigError('environments', '', 'no environment found', `one folder per region, environments/<provider>-<region>/${ENVIRONMENT_FILE}`));
   }
   let dns: DnsSpec | undefined;
-  const sovereignFile = path.join(projectDir, SOVEREIGN_FILE);
-  if (fs.existsSync(sovereignFile)) {
-    dns = collect(() => parseSovereign(SOVEREIGN_FILE, fs.readFileSync(sovereignFile, 'utf8'), environments.map((e) => e.name)));
+  const sovereign = collect(() => locateInputFile(projectDir, SOVEREIGN_FILE));
+  if (sovereign?.kind === 'file') {
+    dns = collect(() => parseSovereign(SOVEREIGN_FILE, readInputFile(SOVEREIGN_FILE, sovereign.realPath), environments.map((e) => e.name)));
   }
   if (errors.length > 0) throw new ConfigErrors(errors);
   return dns ? { environments, dns } : { environments };
+}
+
+/**
+ * The environment folders under `environments/`, sorted: every directory, and every symbolic link
+ * to a directory inside the project (followed). Hidden entries and plain files (a README) are
+ * ignored; a dangling link or one leaving the project is an error, never skipped silently.
+ */
+function environmentFolders(projectDir: string): string[] {
+  const environmentsDir = path.join(projectDir, 'environments');
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(environmentsDir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new ConfigError('environments', '', `cannot be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}`, 'a folder holding one folder per region');
+  }
+  const errors: ConfigError[] = [];
+  const root = fs.realpathSync(projectDir);
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) {
+      names.push(entry.name);
+      continue;
+    }
+    if (!entry.isSymbolicLink()) continue;
+    const folder = path.posix.join('environments', entry.name);
+    let real: string;
+    try {
+      real = fs.realpathSync(path.join(environmentsDir, entry.name));
+    } catch {
+      errors.push(new ConfigError(folder, '', 'is a symbolic link to a path that does not exist', `a folder environments/<provider>-<region>/ holding ${ENVIRONMENT_FILE}, or a link to one inside the project`));
+      continue;
+    }
+    const inside = path.relative(root, real);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+      errors.push(new ConfigError(folder, '', 'is a symbolic link to a folder outside the project', 'a folder inside the project (move it in, or copy it)'));
+      continue;
+    }
+    if (fs.statSync(real).isDirectory()) names.push(entry.name);
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return names.sort();
+}
+
+/** The error for an environment folder without environment.json, naming look-alikes it holds. */
+function missingEnvironmentFile(projectDir: string, name: string): ConfigError {
+  const folder = path.posix.join('environments', name);
+  let lookAlikes: string[] = [];
+  try {
+    lookAlikes = fs.readdirSync(path.join(projectDir, folder)).filter((f) => /^environment\b/i.test(f) && f !== ENVIRONMENT_FILE).sort();
+  } catch {
+    // unreadable: the message below is still right
+  }
+  const found = lookAlikes.length > 0 ? ` (found ${lookAlikes.join(', ')}; only ${ENVIRONMENT_FILE} is read)` : '';
+  return new ConfigError(folder, '', `has no ${ENVIRONMENT_FILE}${found}`, `${folder}/${ENVIRONMENT_FILE}, or remove the folder`);
 }
 
 /**
@@ -143,6 +200,9 @@ export function parseEnvironment(file: string, name: string, text: string): Envi
       errors.push(new ConfigError(file, `${at}/instanceType`, `"${pool.instanceType}" is too small for a K3s node (2 GB of memory or more)`, `e.g. ${types.example}`));
     }
   }
+  const poolInputs: PoolInput[] = pools.map(({ raw: pool, at }) => ({ name: pool.name as string, count: pool.count, at, named: at !== '/controlPlane' || raw.controlPlane.name !== undefined }));
+  // Hetzner takes the server name as the hostname; GCP checks its names in lib/config/clouds/gcp.ts.
+  if (provider === 'hetzner') errors.push(...serverNameProblems(file, name, poolInputs));
 
   const cluster = parseCluster(file, raw.cluster ?? {}, network, errors);
   const state = parseStateConfig(file, '/state', raw.state, name, errors);

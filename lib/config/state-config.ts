@@ -116,7 +116,7 @@ export const STATE_JSON_SCHEMA = {
           bucket: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$', description: 'Bucket name (S3 naming rules).' },
           key: { type: 'string', minLength: 1, maxLength: 1024, pattern: '^[^/].*[^/]$', description: 'Object key of the state. Default: <stack>/terraform.tfstate.' },
           region: { type: 'string', pattern: '^[a-z0-9-]+$', description: "An AWS region, or the store's location name (e.g. fsn1 on Hetzner)." },
-          endpoint: { type: 'string', pattern: '^https?://[^\\s/]+(/[^\\s]*)?$', description: 'S3 API URL of an S3-compatible store, e.g. https://fsn1.your-objectstorage.com. Absent: AWS S3. http:// only for loopback addresses.' },
+          endpoint: { type: 'string', pattern: '^https?://([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/([A-Za-z0-9._~!$&()*+,;=:/-]|%[0-9A-Fa-f]{2})*)?$', description: 'S3 API URL of an S3-compatible store, e.g. https://fsn1.your-objectstorage.com: ASCII only (RFC 3986), no user info, query or fragment. Absent: AWS S3. http:// only for loopback addresses.' },
           usePathStyle: { type: 'boolean', default: false, description: 'Path-style URLs (https://host/bucket/key). Default: false.' },
           skip: {
             type: 'array',
