@@ -10,6 +10,7 @@ const USER_DATA_ATTRIBUTE: Readonly<Record<string, string>> = {
   aws_instance: 'user_data_base64',
   google_compute_instance: 'metadata["user-data"]',
   azurerm_linux_virtual_machine: 'custom_data',
+  huaweicloud_compute_instance: 'user_data',
 };
 
 const carriesUserData = (config: Record<string, any>) =>
