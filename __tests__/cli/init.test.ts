@@ -299,3 +299,32 @@ describe('GIVEN OCI answers (--from FILE)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+test('GIVEN Huawei Cloud answers (--from) THEN the environment validates and both keys go only to the 0600 tofu.tfvars', () => {
+  const dir = gitProject('*.tfvars\n');
+  const AK = 'HWAKEXAMPLE000000000';
+  const SK = 'hwSecretKeyExample0000000000000000000000';
+  const answers = { provider: 'huaweicloud', region: 'eu-west-101', servers: 3, instanceType: 's6.large.2', agents: 2, networkCidr: '10.60.0.0/16', adminCidrs: ['198.51.100.0/24'], credentials: { huaweicloud_access_key: AK, huaweicloud_secret_key: SK }, statePassphrase: PASSPHRASE };
+  const result = init(dir, ['--from', answersFile(dir, answers)]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const env = JSON.parse(fs.readFileSync(path.join(dir, 'environments', 'huaweicloud-eu-west-101', 'environment.json'), 'utf8'));
+  expect(env).toMatchObject({ provider: 'huaweicloud', region: 'eu-west-101', controlPlane: { count: 3, instanceType: 's6.large.2' } });
+  const tfvars = path.join(dir, 'tofu.tfvars');
+  expect(fs.statSync(tfvars).mode & 0o777).toBe(0o600);
+  expect(fs.readFileSync(tfvars, 'utf8')).toBe(`huaweicloud_access_key = "${AK}"\nhuaweicloud_secret_key = "${SK}"\nstate_passphrase = "${PASSPHRASE}"\n`);
+  expect(result.stdout).not.toContain(SK);
+  expect(result.stdout).not.toContain(AK);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('GIVEN a Huawei Cloud key with a pasted space or quote THEN init refuses it at its pointer', () => {
+  const dir = gitProject('*.tfvars\n');
+  const answers = { provider: 'huaweicloud', region: 'eu-west-101', servers: 1, instanceType: 's6.large.2', agents: 0, networkCidr: '10.60.0.0/16', adminCidrs: [], credentials: { huaweicloud_secret_key: 'abc def"0123456789' }, statePassphrase: PASSPHRASE };
+  const result = init(dir, ['--from', answersFile(dir, answers)]);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/answers.json#\/credentials\/huaweicloud_secret_key: a Huawei Cloud secret key \(SK\) is letters and digits only/);
+  expect(result.stderr).not.toContain('abc def');
+  expect(fs.existsSync(path.join(dir, 'tofu.tfvars'))).toBe(false);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

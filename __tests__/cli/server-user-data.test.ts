@@ -11,6 +11,7 @@ const USER_DATA_ATTRIBUTE: Readonly<Record<string, string>> = {
   google_compute_instance: 'metadata["user-data"]',
   azurerm_linux_virtual_machine: 'custom_data',
   oci_core_instance: 'metadata["user_data"]',
+  huaweicloud_compute_instance: 'user_data',
 };
 
 const carriesUserData = (config: Record<string, any>) =>

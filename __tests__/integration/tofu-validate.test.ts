@@ -7,7 +7,7 @@ import { itWithTool, run, TOFU } from '../support/tools';
  * The proof that our output works: the real OpenTofu binary, with providers built from source in the
  * offline mirror (npm run tools), initialises and validates every synthesized stack whose providers
  * the test bed builds. Stacks needing other providers (aws, google, azurerm: too large to build
- * here; powerdns: not served by the module proxy) are listed, not silently passed.
+ * here; powerdns, huaweicloud: not served by the module proxy) are listed, not silently passed.
  */
 const { outdir, stacks } = synthExamples();
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));

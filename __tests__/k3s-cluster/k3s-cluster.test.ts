@@ -15,6 +15,7 @@ import { AZURE_USER_DATA_LIMIT } from '../../constructs/provider-vm/azure';
 import { GCP_USER_DATA_LIMIT } from '../../constructs/provider-vm/gcp';
 import { HCLOUD_USER_DATA_LIMIT } from '../../constructs/provider-vm/hcloud';
 import { OCI_USER_DATA_LIMIT } from '../../constructs/provider-vm/oci';
+import { HUAWEICLOUD_USER_DATA_LIMIT } from '../../constructs/provider-vm/huaweicloud';
 import { OpenTofuStack } from '../../constructs/stacks/opentofu-stack';
 import { K3S_RELEASES } from '../../lib/versions';
 import { toolPath } from '../support/pdns';
@@ -247,6 +248,8 @@ describe('secrets and references in the OpenTofu output', () => {
         return Object.values(tf.resource.hcloud_server).map((s: any) => s.user_data);
       case 'gcp':
         return Object.values(tf.resource.google_compute_instance).map((s: any) => s.metadata['user-data']);
+      case 'huaweicloud':
+        return Object.values(tf.resource.huaweicloud_compute_instance).map((s: any) => s.user_data);
       case 'aws':
       case 'azure':
       case 'oci':
@@ -265,7 +268,7 @@ describe('secrets and references in the OpenTofu output', () => {
       expect(text).toContain(`token: "\${random_password.${tokenId}.result}"`);
       // Literal shell expansions are escaped for OpenTofu.
       expect(text).toContain('"$${K3S_VERSION}"');
-      expect(text.replace(/\$\$\{/g, '').replace(/\$\{(random_password|var|hcloud_load_balancer|google_compute_address|aws_lb|aws_eip|azurerm_public_ip|oci_core_public_ip)\.[^}]+\}/g, '')).not.toMatch(/\$\{|%\{/);
+      expect(text.replace(/\$\$\{/g, '').replace(/\$\{(random_password|var|hcloud_load_balancer|google_compute_address|aws_lb|aws_eip|azurerm_public_ip|oci_core_public_ip|huaweicloud_vpc_eip)\.[^}]+\}/g, '')).not.toMatch(/\$\{|%\{/);
     }
   });
 
@@ -283,7 +286,7 @@ describe('secrets and references in the OpenTofu output', () => {
 });
 
 /** Each cloud's user-data limit, as its platform states it. */
-const USER_DATA_LIMITS = { hetzner: HCLOUD_USER_DATA_LIMIT, aws: AWS_USER_DATA_LIMIT, azure: AZURE_USER_DATA_LIMIT, gcp: GCP_USER_DATA_LIMIT, oci: OCI_USER_DATA_LIMIT } as const;
+const USER_DATA_LIMITS = { hetzner: HCLOUD_USER_DATA_LIMIT, aws: AWS_USER_DATA_LIMIT, azure: AZURE_USER_DATA_LIMIT, gcp: GCP_USER_DATA_LIMIT, oci: OCI_USER_DATA_LIMIT, huaweicloud: HUAWEICLOUD_USER_DATA_LIMIT } as const;
 
 describe('user-data limits', () => {
   /** Pool labels whose node-label lines alone exceed `bytes` (each line is about 75 bytes). */
@@ -292,8 +295,9 @@ describe('user-data limits', () => {
   test.each([
     ['hetzner-fsn1', 'plain', 32 * 1024],
     ['gcp-europe-west3', 'plain', 256 * 1024],
+    ['huaweicloud-eu-west-101', 'plain', 32 * 1024],
   ] as const)('%s: %s text above %d bytes is refused, naming file, pool and size', (name, _encoding, limit) => {
-    const env = environmentWith(name, { agentPools: [{ name: 'big', count: 1, instanceType: name.startsWith('gcp') ? 'e2-standard-4' : 'cpx41', labels: heavyLabels(limit) }] });
+    const env = environmentWith(name, { agentPools: [{ name: 'big', count: 1, instanceType: name.startsWith('gcp') ? 'e2-standard-4' : name.startsWith('huaweicloud') ? 's6.xlarge.2' : 'cpx41', labels: heavyLabels(limit) }] });
     let error: unknown;
     try {
       buildRegions([env]);

@@ -124,3 +124,23 @@ describe('selectSchema', () => {
     );
   });
 });
+
+describe('a user\'s own `tofu providers schema -json` dump', () => {
+  const shared = providerNames.filter((name) => selections[name].schema === 'shared' && !sharedMissing.includes(name));
+  const testShared = shared.length > 0 || IS_CI ? test : test.skip;
+  testShared('GIVEN the dump as --schema NAME=FILE, next to another provider, THEN the same bindings as from ../shared', async () => {
+    const name = shared[0];
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-bindings-'));
+    try {
+      // A dump from a directory that also requires another provider, as `tofu providers schema -json` writes it.
+      const own = JSON.parse(fs.readFileSync(schemaFileFor(name, selections[name], PROVIDER_PINS[name].version), 'utf8'));
+      const other = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'providers', 'schemas', 'random.json'), 'utf8'));
+      const dump = path.join(out, 'dump.json');
+      fs.writeFileSync(dump, JSON.stringify({ format_version: own.format_version, provider_schemas: { ...other.provider_schemas, ...own.provider_schemas } }));
+      await generateAll(out, { only: [name], files: { [name]: dump }, sharedDir: '/nonexistent' });
+      expect(hashTree(path.join(out, name))).toEqual(hashTree(path.join(PROJECT_DIR, 'providers', name)));
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -5,6 +5,7 @@ import type { AzureVmPlatform } from './azure';
 import type { GcpVmPlatform } from './gcp';
 import type { HcloudVmPlatform } from './hcloud';
 import type { OciVmPlatform } from './oci';
+import type { HuaweicloudVmPlatform } from './huaweicloud';
 import { NodeBootstrap, VmPlatform } from './vm-platform';
 
 /** What every cloud's platform takes besides the environment. */
@@ -35,5 +36,7 @@ export function createVmPlatform(scope: Construct, id: string, environment: Envi
       return new (require('./azure') as { AzureVmPlatform: typeof AzureVmPlatform }).AzureVmPlatform(scope, id, props);
     case 'oci':
       return new (require('./oci') as { OciVmPlatform: typeof OciVmPlatform }).OciVmPlatform(scope, id, props);
+    case 'huaweicloud':
+      return new (require('./huaweicloud') as { HuaweicloudVmPlatform: typeof HuaweicloudVmPlatform }).HuaweicloudVmPlatform(scope, id, props);
   }
 }

@@ -83,6 +83,10 @@ const wholeNumber = (value: string) => (/^\d+$/.test(value) ? Number(value) : va
 /** Azure subscription ids: a GUID. */
 export const checkAzureSubscription = shape(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'an Azure subscription id is a GUID (8-4-4-4-12 hexadecimal digits)');
 
+/** Huawei Cloud access keys (AK) and secret keys (SK): letters and digits only (no spaces, quotes or line breaks from a paste). */
+export const checkHuaweicloudAccessKey = shape(/^[A-Za-z0-9]{8,128}$/, 'a Huawei Cloud access key (AK) is letters and digits only');
+export const checkHuaweicloudSecretKey = shape(/^[A-Za-z0-9]{16,128}$/, 'a Huawei Cloud secret key (SK) is letters and digits only');
+
 export const CLOUD_INIT: Readonly<Record<CloudProvider, CloudInit>> = {
   hetzner: {
     defaultInstanceType: 'cpx31',
@@ -135,6 +139,19 @@ export const CLOUD_INIT: Readonly<Record<CloudProvider, CloudInit>> = {
     environment: [
       { name: 'OCI_TENANCY_OCID', check: ociOcid('tenancy') },
       { name: 'OCI_FINGERPRINT', check: checkOciFingerprint },
+    ],
+  },
+  huaweicloud: {
+    defaultInstanceType: 's6.large.2',
+    instanceTypes: ['s6.large.2', 's6.xlarge.2', 'c7n.large.2', 'c7n.xlarge.2', 'kc1.large.4'],
+    hint: 'The access key and secret key can also come from HW_ACCESS_KEY and HW_SECRET_KEY.',
+    credentials: [
+      { variable: 'huaweicloud_access_key', message: 'Huawei Cloud access key (empty: use HW_ACCESS_KEY)', secret: true, optional: true, envFallback: 'HW_ACCESS_KEY', check: checkHuaweicloudAccessKey },
+      { variable: 'huaweicloud_secret_key', message: 'Huawei Cloud secret key (empty: use HW_SECRET_KEY)', secret: true, optional: true, envFallback: 'HW_SECRET_KEY', check: checkHuaweicloudSecretKey },
+    ],
+    environment: [
+      { name: 'HW_ACCESS_KEY', check: checkHuaweicloudAccessKey },
+      { name: 'HW_SECRET_KEY', check: checkHuaweicloudSecretKey },
     ],
   },
 };

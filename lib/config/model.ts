@@ -7,7 +7,7 @@ import { PdnsVersion } from './powerdns-versions';
  */
 
 /** Clouds a region environment can run on. */
-export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure' | 'oci';
+export type CloudProvider = 'hetzner' | 'aws' | 'gcp' | 'azure' | 'huaweicloud' | 'oci';
 
 /** A group of identical servers. */
 export interface NodePoolSpec {

@@ -43,6 +43,20 @@ export const KNOWN_REGIONS: Readonly<Record<CloudProvider, Readonly<Record<strin
     'eu-milan-1': ['AD-1'],
     'eu-madrid-1': ['AD-1'],
   },
+  // Huawei Cloud regions (the international site; eu-west-1xx regions are Huawei Cloud Europe,
+  // myhuaweicloud.eu, which the provider selects from the region name) and their AZs.
+  huaweicloud: {
+    'eu-west-101': ['eu-west-101a', 'eu-west-101b'],
+    'eu-west-0': ['eu-west-0a', 'eu-west-0b', 'eu-west-0c'],
+    'tr-west-1': ['tr-west-1a', 'tr-west-1b', 'tr-west-1c'],
+    'af-south-1': ['af-south-1a', 'af-south-1b'],
+    'ap-southeast-1': ['ap-southeast-1a', 'ap-southeast-1b'],
+    'ap-southeast-2': ['ap-southeast-2a', 'ap-southeast-2b', 'ap-southeast-2c'],
+    'ap-southeast-3': ['ap-southeast-3a', 'ap-southeast-3b', 'ap-southeast-3c'],
+    'cn-north-4': ['cn-north-4a', 'cn-north-4b', 'cn-north-4c', 'cn-north-4g'],
+    'cn-east-3': ['cn-east-3a', 'cn-east-3b', 'cn-east-3c'],
+    'cn-south-1': ['cn-south-1a', 'cn-south-1c', 'cn-south-1e', 'cn-south-1f'],
+  },
 };
 
 export const CLOUD_PROVIDERS = Object.keys(KNOWN_REGIONS) as CloudProvider[];
@@ -58,5 +72,13 @@ export const INSTANCE_TYPES: Readonly<Record<CloudProvider, { readonly pattern: 
   azure: { pattern: /^Standard_[A-Z]+\d+[a-z]*(_v\d+)?$/, tooSmall: /^Standard_B1(ls|s)$/, example: 'Standard_B2s, Standard_D2s_v5' },
   // Flexible shapes only: OCPUs and memory are set per pool and checked in lib/config/clouds/oci.ts.
   oci: { pattern: /^VM\.[A-Za-z0-9]+(\.[A-Za-z0-9]+)*\.Flex$/, tooSmall: /$^/, example: 'VM.Standard.E5.Flex, VM.Standard.A1.Flex' },
+  // ECS flavors are <family><generation>.<size>.<memory per vCPU in GiB>: small and medium have
+  // 1 vCPU, large 2, xlarge 4, Nxlarge 4N, so s6.large.2 has 2 vCPUs and 4 GiB. Only 1 vCPU with
+  // 1 GiB (small.1, medium.1) is under 2 GB; flexible x1 flavors (x1.<vCPUs>u.<GiB>g) are refused under 2 GiB.
+  huaweicloud: {
+    pattern: /^([a-z]+\d+[a-z]*\.(small|medium|large|xlarge|\d+xlarge)\.\d+|x\d+\.\d+u\.\d+g)$/,
+    tooSmall: /^([a-z]+\d+[a-z]*\.(small|medium)\.1|x\d+\.\d+u\.1g)$/,
+    example: 's6.large.2, c7n.xlarge.2, kc1.large.4',
+  },
 };
 

@@ -109,6 +109,10 @@ const PROVIDER_CREDENTIALS: Readonly<Record<string, readonly { readonly argument
     { argument: 'client_id', env: 'ARM_CLIENT_ID', what: 'Azure service principal id' },
     { argument: 'client_secret', env: 'ARM_CLIENT_SECRET', what: 'Azure service principal secret' },
   ],
+  huaweicloud: [
+    { argument: 'access_key', env: 'HW_ACCESS_KEY', what: 'Huawei Cloud access key (AK)' },
+    { argument: 'secret_key', env: 'HW_SECRET_KEY', what: 'Huawei Cloud secret key (SK)' },
+  ],
 };
 
 export interface StackFacts {

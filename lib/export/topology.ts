@@ -87,6 +87,7 @@ const MACHINES: Readonly<Record<string, { readonly typeAttribute: string; readon
   aws_instance: { typeAttribute: 'instance_type', labels: 'tags' },
   google_compute_instance: { typeAttribute: 'machine_type', labels: 'labels' },
   azurerm_linux_virtual_machine: { typeAttribute: 'size', labels: 'tags' },
+  huaweicloud_compute_instance: { typeAttribute: 'flavor_id', labels: 'tags' },
 };
 
 const CLOUDS: Readonly<Record<string, string>> = {
@@ -165,6 +166,8 @@ function loadBalancerOf(resources: Record<string, Record<string, JsonObject>>): 
   }
   for (const lb of each('azurerm_lb')) kind = `Azure ${lb.sku ?? 'Basic'}`;
   for (const rule of each('azurerm_lb_rule')) add(rule.protocol, rule.frontend_port, rule.backend_port);
+  for (const lb of each('huaweicloud_elb_loadbalancer')) kind = lb.l4_flavor_id !== undefined ? 'Huawei Cloud dedicated ELB (L4)' : 'Huawei Cloud dedicated ELB';
+  for (const listener of each('huaweicloud_elb_listener')) add(listener.protocol, listener.protocol_port);
   if (kind === undefined && ports.size === 0) return undefined;
   return { kind: kind ?? 'load balancer', ports: [...ports.entries()].sort(([a], [b]) => a - b).map(([, text]) => text) };
 }

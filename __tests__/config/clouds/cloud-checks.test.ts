@@ -56,7 +56,7 @@ describe('GIVEN an environment its cloud cannot build WHEN the loader parses it 
   });
 
   test('the shipped examples pass every cloud check', () => {
-    for (const folder of ['hetzner-fsn1', 'hetzner-nbg1', 'aws-eu-central-1', 'azure-germanywestcentral', 'gcp-europe-west3', 'oci-eu-frankfurt-1']) {
+    for (const folder of ['hetzner-fsn1', 'hetzner-nbg1', 'aws-eu-central-1', 'azure-germanywestcentral', 'gcp-europe-west3', 'oci-eu-frankfurt-1', 'huaweicloud-eu-west-101']) {
       expect(problems(folder, {})).toEqual([]);
     }
   });

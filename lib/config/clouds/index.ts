@@ -5,6 +5,7 @@ import { checkAzureEnvironment } from './azure';
 import { checkGcpEnvironment } from './gcp';
 import { checkHetznerEnvironment } from './hetzner';
 import { checkOciEnvironment } from './oci';
+import { checkHuaweicloudEnvironment } from './huaweicloud';
 import { checkPlacement } from './placement';
 
 /**
@@ -20,6 +21,7 @@ export const CLOUD_CHECKS: Readonly<Record<CloudProvider, (environment: Environm
   gcp: (env) => [...checkGcpEnvironment(env), ...checkPlacement(env)],
   azure: (env) => [...checkAzureEnvironment(env), ...checkPlacement(env)],
   oci: checkOciEnvironment,
+  huaweicloud: (env) => [...checkHuaweicloudEnvironment(env), ...checkPlacement(env)],
 };
 
 /** Every problem the environment's cloud finds in it. */
