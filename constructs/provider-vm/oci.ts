@@ -394,11 +394,11 @@ export class OciVmPlatform extends VmPlatformBase<OciParts> {
 }
 
 /**
- * What instances ignore once created: user data and SSH keys (a change would replace the server:
- * the provider forces it for both metadata keys) and the image (a newer Ubuntu build from the
- * lookup would swap the boot volume in place).
+ * What instances ignore once created besides their user data (which the base adds from
+ * `userDataAttributes`): the SSH keys (the provider forces replacement for both metadata keys) and
+ * the image (a newer Ubuntu build from the lookup would swap the boot volume in place).
  */
-export const OCI_INSTANCE_IGNORED_CHANGES: readonly string[] = ['metadata["user_data"]', 'metadata["ssh_authorized_keys"]', 'source_details[0].source_id'];
+export const OCI_INSTANCE_IGNORED_CHANGES: readonly string[] = ['metadata["ssh_authorized_keys"]', 'source_details[0].source_id'];
 
 /** Fault domain of server `index` of a pool: the pool's servers go round-robin over the zones, then over the fault domains of each. */
 export function ociFaultDomain(index: number, zones: number): string {

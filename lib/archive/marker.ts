@@ -72,10 +72,14 @@ export function readArchiveMarker(projectDir: string, stack: string): ArchiveMar
 
 /** Writes the mark atomically (temp file + rename): it is there whole or not at all. */
 export function writeArchiveMarker(projectDir: string, marker: ArchiveMarker): string {
-  const file = markerPath(projectDir, marker.stack);
+  return writeJsonAtomically(markerPath(projectDir, marker.stack), marker);
+}
+
+/** Writes `value` as indented JSON to `file` through a temp file and a rename; returns `file`. */
+export function writeJsonAtomically(file: string, value: unknown): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, `${JSON.stringify(marker, null, 2)}\n`);
+  fs.writeFileSync(temp, `${JSON.stringify(value, null, 2)}\n`);
   fs.renameSync(temp, file);
   return file;
 }

@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { HANDED_OVER_MARKER, markerPath } from '../archive/marker';
+import { HANDED_OVER_MARKER, markerPath, writeJsonAtomically } from '../archive/marker';
 
 /** HANDED-OVER.json. */
 export interface HandoverMarker {
@@ -28,12 +28,7 @@ export function handoverMarkerPath(projectDir: string, stack: string): string {
 
 /** Writes the mark atomically (temp file + rename). */
 export function writeHandoverMarker(projectDir: string, marker: HandoverMarker): string {
-  const file = handoverMarkerPath(projectDir, marker.stack);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temp, `${JSON.stringify(marker, null, 2)}\n`);
-  fs.renameSync(temp, file);
-  return file;
+  return writeJsonAtomically(handoverMarkerPath(projectDir, marker.stack), marker);
 }
 
 /** The stack's mark, or undefined. */
