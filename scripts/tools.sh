@@ -450,9 +450,9 @@ chroot_library_path() { # the chroot's library directories, for its loader's --l
   printf '%s\n' "$1/usr/lib/$triplet:$1/lib/$triplet:$1/usr/lib"
 }
 
-# build_chroot LINE SUITE: debootstraps SUITE into the cache (shows debootstrap's progress), atomically.
+# build_chroot LINE SUITE: debootstraps SUITE into the cache (through `progress`), atomically.
 build_chroot() {
-  local line=$1 suite=$2 arch dest work mirror script packages started last pid rc=0 buildlog v
+  local line=$1 suite=$2 arch dest work mirror script packages started rc=0 buildlog v
   arch="$(dpkg --print-architecture)"
   dest="$CACHE/pdns-$line-$suite-$arch"
   if [[ -f "$dest/.sovereign-complete" ]] && v="$(chroot_pdns_version "$dest")" && [[ "${v%.*}" == "$line" ]]; then
@@ -471,18 +471,9 @@ build_chroot() {
   rm -rf "$dest"
   new_tmp work "pdns-$line-$suite"
   started="$(clock_us)"
-  "${SUDO[@]}" debootstrap --variant=minbase --arch="$arch" --components=main --include="$packages" \
-    "$suite" "$work/root" "$mirror" "$script" >"$buildlog" 2>&1 &
-  pid=$!
-  last=""
-  while kill -0 "$pid" 2>/dev/null; do
-    sleep 5
-    local now
-    now="$(grep -E '^I: (Retrieving|Validating|Extracting|Installing|Unpacking|Configuring)' "$buildlog" | tail -n1 | cut -c1-70 || true)"
-    [[ -n "$now" && "$now" != "$last" ]] && log "  $suite $(elapsed "$started"): ${now#I: }"
-    last="$now"
-  done
-  wait "$pid" || rc=$?
+  progress --log "$buildlog" "PowerDNS $line: debootstrap $suite" \
+    "${SUDO[@]}" debootstrap --variant=minbase --arch="$arch" --components=main --include="$packages" \
+    "$suite" "$work/root" "$mirror" "$script" || rc=$?
   ((rc == 0)) || { tail -n 20 "$buildlog" >&2; die "debootstrap of $suite failed (exit $rc); full log: $buildlog"; }
   # Keep it small: no downloaded .debs or apt lists in the cache.
   "${SUDO[@]}" rm -rf "$work/root/var/cache/apt/archives/"*.deb "$work/root/var/lib/apt/lists/"*_Packages
